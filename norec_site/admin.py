@@ -1,0 +1,280 @@
+"""Admin for the shared vocabulary, and the base every content admin builds on."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from norec_site.images import check_upload, store_image
+from norec_site.models import (
+    Image,
+    Organisation,
+    Person,
+    SlugRedirect,
+    Status,
+    SustainableDevelopmentGoal,
+    Topic,
+)
+from norec_site.models.publishable import language_codes
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("draft", _("Draft")),
+            ("scheduled", _("Scheduled")),
+            ("published", _("Published")),
+        )
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "draft":
+            return queryset.filter(status=Status.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+        if self.value() == "published":
+            return queryset.published()
+        return queryset
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in model_admin.language_choices()]
+
+    def queryset(self, request, queryset):
+        if self.value() in language_codes():
+            return queryset.missing_language(self.value())
+        return queryset
+
+
+class PublishableAdminForm(forms.ModelForm):
+    """Refuses to overwrite an item that someone else saved in the meantime."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        expected = cleaned.get("expected_version")
+        if self.instance.pk and expected is not None:
+            current = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != expected:
+                raise forms.ValidationError(
+                    _(
+                        "Someone else saved this item while you were editing it. "
+                        "Copy your changes, reload the page and make them again."
+                    ),
+                    code="edit_conflict",
+                )
+        return cleaned
+
+
+class PublishableAdmin(TabbedTranslationAdmin):
+    """States, languages, publishing permission and edit conflicts for content."""
+
+    form = PublishableAdminForm
+    actions = ("publish", "unpublish")
+    list_filter = (StateFilter, MissingTranslationFilter)
+    date_hierarchy = "published_at"
+    list_select_related = ("updated_by",)
+    publishing_fields = ("status", "published_at")
+    audit_fields = ("updated_at", "updated_by", "version")
+
+    @staticmethod
+    def language_choices():
+        return settings.LANGUAGES
+
+    def has_publish_permission(self, request, obj=None):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj)) + self.audit_fields
+        if not self.has_publish_permission(request, obj):
+            fields += self.publishing_fields
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.state_label
+
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        available = obj.available_languages()
+        return format_html_join(
+            " ",
+            '<span class="lang-{}" title="{}">{}</span>',
+            (
+                ("yes" if code in available else "no", name, code if code in available else "–")
+                for code, name in self.language_choices()
+            ),
+        )
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        if not obj.pk or not obj.available_languages():
+            return "–"
+        label = _("View") if obj.is_published() else _("Preview")
+        return format_html('<a href="{}" target="_blank">{}</a>', obj.get_absolute_url(), label)
+
+    @admin.action(description=_("Publish the selected items"), permissions=("publish",))
+    def publish(self, request, queryset):
+        count = 0
+        for item in queryset.filter(status=Status.DRAFT):
+            item.status = Status.PUBLISHED
+            item.updated_by = request.user
+            item.save()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected items"), permissions=("publish",))
+    def unpublish(self, request, queryset):
+        count = 0
+        for item in queryset.filter(status=Status.PUBLISHED):
+            item.status = Status.DRAFT
+            item.updated_by = request.user
+            item.save()
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class ImageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = "__all__"
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and "file" in self.changed_data:
+            check_upload(upload)
+        return upload
+
+
+@admin.register(Image)
+class ImageAdmin(TabbedTranslationAdmin):
+    form = ImageAdminForm
+    list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
+    search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")
+    readonly_fields = ("preview", "dimensions", "uploaded_by", "created_at")
+    fields = (
+        "file",
+        "preview",
+        "alt",
+        "caption",
+        "credit",
+        ("focal_x", "focal_y"),
+        "dimensions",
+        "uploaded_by",
+        "created_at",
+    )
+
+    class Media:
+        js = ("js/focal-point.js",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("file") if "file" in form.changed_data else None
+        store_image(obj, upload=upload, user=request.user)
+
+    @admin.display(description=_("size"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "–"
+
+    @admin.display(description=_("picture"))
+    def thumbnail(self, obj):
+        renditions = obj.renditions_for("1x1")
+        if not renditions:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="60" height="60" loading="lazy">', renditions[0].file.url
+        )
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        renditions = obj.renditions_for("")
+        if not renditions:
+            return _("Saved pictures show here; click on one to set its focal point.")
+        middle = renditions[min(1, len(renditions) - 1)]
+        return format_html(
+            '<img class="focal-point-picker" src="{}" alt="" width="{}" height="{}">',
+            middle.file.url,
+            middle.width,
+            middle.height,
+        )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "country", "kind")
+    list_filter = ("kind", "country")
+    search_fields = ("name", "short_name")
+    autocomplete_fields = ("logo",)
+
+
+@admin.register(Person)
+class PersonAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "job_title", "organisation")
+    search_fields = ("name", "job_title_nn", "job_title_en")
+    list_select_related = ("organisation",)
+    autocomplete_fields = ("organisation", "photo")
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name_nn", "name_nb", "name_en", "slug")
+    prepopulated_fields = {"slug": ("name_nn",)}
+
+
+@admin.register(SustainableDevelopmentGoal)
+class SustainableDevelopmentGoalAdmin(TabbedTranslationAdmin):
+    list_display = ("number", "name", "colour")
+    search_fields = ("name_nn", "name_nb", "name_en")
+    readonly_fields = ("number",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ("old_slug", "language", "content_type", "object_id", "created_at")
+    list_filter = ("language", "content_type")
+    search_fields = ("old_slug",)

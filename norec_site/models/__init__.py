@@ -1,0 +1,16 @@
+from .images import Image, Rendition
+from .publishable import Publishable, PublishableQuerySet, SlugRedirect, Status
+from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
+
+__all__ = [
+    "Image",
+    "Organisation",
+    "Person",
+    "Publishable",
+    "PublishableQuerySet",
+    "Rendition",
+    "SlugRedirect",
+    "Status",
+    "SustainableDevelopmentGoal",
+    "Topic",
+]

@@ -1,0 +1,100 @@
+"""One media library for every picture on the site."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def original_path(instance, filename):
+    return f"images/originals/{filename}"
+
+
+def rendition_path(instance, filename):
+    return f"images/renditions/{filename}"
+
+
+percent = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Image(models.Model):
+    file = models.ImageField(
+        _("image file"),
+        upload_to=original_path,
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP."),
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=150, blank=True, help_text=_("Photographer or source.")
+    )
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point, across (%)"),
+        default=50,
+        validators=percent,
+        help_text=_("Where the subject is, from the left edge: 0 to 100. Crops keep it."),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point, down (%)"),
+        default=50,
+        validators=percent,
+        help_text=_("Where the subject is, from the top edge: 0 to 100."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focal_x__lte=100, focal_y__lte=100),
+                name="image_focal_point_in_picture",
+            )
+        ]
+
+    def __str__(self):
+        return self.alt or self.file.name
+
+    def renditions_for(self, ratio=""):
+        """Renditions of one shape, narrowest first; uses prefetched rows if any."""
+        return sorted(
+            (r for r in self.renditions.all() if r.ratio == ratio), key=lambda r: r.width
+        )
+
+
+class Rendition(models.Model):
+    """A resized WebP copy of an image, made once when the image is saved."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    ratio = models.CharField(max_length=10, blank=True, help_text="'' keeps the original shape")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    file = models.ImageField(upload_to=rendition_path, width_field="width", height_field="height")
+
+    class Meta:
+        ordering = ("image", "ratio", "width")
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+        constraints = [
+            models.UniqueConstraint(fields=["image", "ratio", "width"], name="rendition_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.image_id} {self.ratio or 'original'} {self.width}w"

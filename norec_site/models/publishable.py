@@ -1,0 +1,220 @@
+"""What every piece of public content shares: states, scheduling, slugs, languages."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
+
+from norec_site.richtext import sanitize_html
+from norec_site.slugs import slug_from_title, unique_slug
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The only door for the public: published, and its time has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language=None):
+        """Items whose title and main text exist in ``language``."""
+        language = language or get_language()
+        condition = Q()
+        for name in self.model.language_fields:
+            condition &= Q(**{f"{name}_{language}__gt": ""})
+        return self.filter(condition)
+
+    def public(self, language=None):
+        """Published and written in ``language``: what lists, feeds and search show."""
+        return self.published().in_language(language)
+
+    def missing_language(self, language):
+        return self.exclude(pk__in=self.in_language(language).values("pk"))
+
+
+class Publishable(models.Model):
+    """Abstract base of news articles, reports and projects.
+
+    Subclasses name ``language_fields`` (translated fields that must all be
+    filled for an item to exist in a language), ``rich_text_fields``
+    (sanitized on save) and ``url_name`` (the detail view).
+    """
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish now; a future time schedules it."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = PublishableQuerySet.as_manager()
+
+    language_fields = ("title",)
+    rich_text_fields = ()
+    url_name = ""
+
+    class Meta:
+        abstract = True
+        default_permissions = ("add", "change", "delete", "view", "publish")
+        ordering = ("-published_at", "-created_at")
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        for name in self.rich_text_fields:
+            for code in language_codes():
+                field = f"{name}_{code}"
+                setattr(self, field, sanitize_html(getattr(self, field) or ""))
+        self._fill_slugs()
+        if self.pk:
+            self._remember_old_slugs()
+            self.version += 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language=None):
+        language = language or get_language()
+        available = self.available_languages()
+        if language not in available and available:
+            language = available[0]
+        with override(language):
+            return reverse(self.url_name, kwargs={"slug": getattr(self, f"slug_{language}")})
+
+    # States -----------------------------------------------------------------
+
+    def is_published(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    is_published.boolean = True
+    is_published.short_description = _("public now")
+
+    def is_scheduled(self):
+        return self.status == Status.PUBLISHED and not self.is_published()
+
+    @property
+    def state_label(self):
+        if self.status == Status.DRAFT:
+            return _("Draft")
+        return _("Published") if self.is_published() else _("Scheduled")
+
+    # Languages --------------------------------------------------------------
+
+    def available_languages(self):
+        """Codes of the languages this item is complete in, in the site's order."""
+        return [
+            code
+            for code in language_codes()
+            if all(getattr(self, f"{name}_{code}", "") for name in self.language_fields)
+        ]
+
+    def language_urls(self):
+        """(code, url) for each language the item exists in: switcher and hreflang."""
+        return [(code, self.get_absolute_url(code)) for code in self.available_languages()]
+
+    # Slugs ------------------------------------------------------------------
+
+    @classmethod
+    def slug_constraints(cls, prefix):
+        """One unique slug per language; empty slugs (no translation) never clash."""
+        return [
+            models.UniqueConstraint(
+                fields=[f"slug_{code}"],
+                condition=Q(**{f"slug_{code}__gt": ""}),
+                name=f"{prefix}_slug_{code}_unique",
+                violation_error_message=format_lazy(
+                    _("Another item already uses this slug ({language}); choose another one."),
+                    language=code,
+                ),
+            )
+            for code in language_codes()
+        ]
+
+    def _fill_slugs(self):
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        for code in language_codes():
+            title = getattr(self, f"title_{code}", "")
+            if title and not getattr(self, f"slug_{code}", ""):
+                setattr(
+                    self,
+                    f"slug_{code}",
+                    unique_slug(others, f"slug_{code}", slug_from_title(title)),
+                )
+
+    def _remember_old_slugs(self):
+        fields = [f"slug_{code}" for code in language_codes()]
+        old = type(self)._default_manager.filter(pk=self.pk, status=Status.PUBLISHED)
+        old = old.values(*fields).first()
+        if not old:
+            return
+        content_type = ContentType.objects.get_for_model(self)
+        for code in language_codes():
+            previous, current = old[f"slug_{code}"], getattr(self, f"slug_{code}")
+            if previous and previous != current:
+                SlugRedirect.objects.update_or_create(
+                    content_type=content_type,
+                    language=code,
+                    old_slug=previous,
+                    defaults={"object_id": self.pk},
+                )
+            if current:
+                SlugRedirect.objects.filter(
+                    content_type=content_type, language=code, old_slug=current
+                ).delete()
+
+
+class SlugRedirect(models.Model):
+    """An old slug of a published item, answered with a 301 to its current page."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    language = models.CharField(max_length=5)
+    old_slug = models.SlugField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "language", "old_slug"], name="slugredirect_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language}/{self.old_slug}"

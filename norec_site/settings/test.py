@@ -1,0 +1,24 @@
+"""The test suite: real PostgreSQL, fast hashing, local-memory cache."""
+
+import os
+import tempfile
+
+from norec_site import embedded_db
+
+from .base import *  # noqa: F403
+from .base import database_from_url
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="norec-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = database_from_url(embedded_db.start_throwaway())

@@ -1,0 +1,80 @@
+"""Template helpers shared by every app: pictures, absolute links, structured data."""
+
+from django import template
+from django.utils.html import format_html, json_script
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture(image, ratio="", sizes="100vw", css_class="", loading="lazy", alt=None):
+    """An <img> with srcset from the image's stored renditions (prefetch them).
+
+    ``ratio`` is "" (original shape), "16x9" or "1x1". Empty alt text is only
+    right for decorative pictures; by default the image's own alt is used.
+    """
+    if image is None:
+        return ""
+    renditions = image.renditions_for(ratio)
+    if not renditions:
+        return ""
+    largest = renditions[-1]
+    fallback = next((r for r in renditions if r.width >= 640), largest)
+    srcset = ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" class="{}" '
+        'loading="{}" decoding="async">',
+        fallback.file.url,
+        srcset,
+        sizes,
+        fallback.width,
+        fallback.height,
+        image.alt if alt is None else alt,
+        css_class,
+        loading,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """An absolute URL for feeds, canonical links and social cards."""
+    request = context.get("request")
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context, image):
+    """The 1280-wide 16:9 rendition (or the largest) as an absolute URL."""
+    if image is None:
+        return ""
+    renditions = image.renditions_for("16x9") or image.renditions_for("")
+    if not renditions:
+        return ""
+    return absolute(context, renditions[-1].file.url)
+
+
+@register.simple_tag
+def json_ld(data):
+    """schema.org data as a <script>, escaped so that no text can close the tag."""
+    script = json_script(data)
+    return mark_safe(  # noqa: S308 (json_script escapes <, > and &)
+        script.replace('<script type="application/json">', '<script type="application/ld+json">')
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed; None removes one."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    if "page" not in changes:
+        query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"

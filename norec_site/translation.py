@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Image, Person, SustainableDevelopmentGoal, Topic
+
+
+@register(Image)
+class ImageTranslation(TranslationOptions):
+    fields = ("alt", "caption")
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("job_title",)
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(SustainableDevelopmentGoal)
+class SustainableDevelopmentGoalTranslation(TranslationOptions):
+    fields = ("name",)

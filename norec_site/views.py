@@ -1,0 +1,141 @@
+"""Site-wide pages, and the views every content app builds its pages on."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, get_language_info
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
+
+from norec_site.models import SlugRedirect
+
+
+class PublishableListMixin:
+    """Lists show only what is published and written in the page's language."""
+
+    paginate_by = 12
+
+    def get_queryset(self):
+        return self.model.objects.public(get_language())
+
+
+class PublishableListView(PublishableListMixin, ListView):
+    pass
+
+
+class PublishableDetailView(DetailView):
+    """A published item in the page's language.
+
+    Editors who may change the item also see drafts and scheduled items, as a
+    preview that is never cached. An old slug answers 301; a language the item
+    lacks redirects to one it has.
+    """
+
+    def can_preview(self):
+        opts = self.model._meta
+        user = self.request.user
+        return user.is_authenticated and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+    def get_queryset(self):
+        manager = self.model.objects
+        return manager.all() if self.can_preview() else manager.published()
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        slug = self.kwargs["slug"]
+        language = get_language()
+        item = queryset.filter(**{f"slug_{language}": slug}).first()
+        if item is None:
+            self.moved_to = self.find_moved(queryset, slug, language)
+            raise Http404
+        return item
+
+    def find_moved(self, queryset, slug, language):
+        """Where an old slug, or another language's slug, lives now."""
+        for code, _name in settings.LANGUAGES:
+            if code != language:
+                item = queryset.filter(**{f"slug_{code}": slug}).first()
+                if item:
+                    return item.get_absolute_url(language)
+        content_type = ContentType.objects.get_for_model(self.model)
+        old = SlugRedirect.objects.filter(
+            content_type=content_type, language=language, old_slug=slug
+        ).first()
+        if old:
+            item = queryset.filter(pk=old.object_id).first()
+            if item:
+                return item.get_absolute_url(language)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            if getattr(self, "moved_to", None):
+                return redirect(self.moved_to, permanent=True)
+            raise
+        if get_language() not in self.object.available_languages():
+            return redirect(self.object.get_absolute_url())
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not self.object.is_published():
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = not self.object.is_published()
+        context["alternates"] = [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "current": code == get_language(),
+            }
+            for code, url in self.object.language_urls()
+        ]
+        return context
+
+
+def home(request):
+    return render(request, "norec_site/home.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For the load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def search(request):
+    """The search box's target; the search issue fills in the results."""
+    return render(request, "norec_site/search.html", {"query": request.GET.get("q", "")[:200]})

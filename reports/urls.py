@@ -1,0 +1,7 @@
+from django.urls import path
+from django.views.generic import TemplateView
+
+app_name = "reports"
+
+# Placeholder until the reports pages land.
+urlpatterns = [path("", TemplateView.as_view(template_name="norec_site/home.html"), name="index")]
