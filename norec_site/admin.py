@@ -173,7 +173,9 @@ class PublishableAdmin(TabbedTranslationAdmin):
 class ImageAdminForm(forms.ModelForm):
     class Meta:
         model = Image
-        fields = "__all__"
+        fields = ("file", "alt", "caption", "credit", "focal_x", "focal_y")
+        # Our own check reads the content and says what to do; Django's says less.
+        field_classes = {"file": forms.FileField}
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

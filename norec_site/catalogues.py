@@ -27,7 +27,9 @@ def compile_all():
 def fill_english():
     """Our message ids are English, so the English catalogue repeats them."""
     po = polib.pofile(str(catalogue_path("en")))
-    for entry in po.untranslated_entries():
+    for entry in po.untranslated_entries() + po.fuzzy_entries():
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
         else:

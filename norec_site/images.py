@@ -27,7 +27,10 @@ def check_upload(upload):
     max_bytes = settings.NOREC_IMAGE_MAX_BYTES
     if upload.size > max_bytes:
         raise ValidationError(
-            _("The file is %(size)s; images may be at most %(max)s. Save it smaller and try again.")
+            _(
+                "The file is %(size)s; images may be at most %(max)s. "
+                "Save it smaller and try again."
+            )
             % {"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
             code="too_large",
         )
@@ -90,7 +93,7 @@ def _rendition(picture, width, ratio, focal):
         resized = resized.convert("RGBA" if "A" in resized.getbands() else "RGB")
     buffer = io.BytesIO()
     resized.save(buffer, format="WEBP", quality=80, method=4)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(buffer.getvalue()), resized.size
 
 
 def make_renditions(image, written):
@@ -106,9 +109,10 @@ def make_renditions(image, written):
         for ratio in RATIOS:
             plans += [(ratio, w) for w in CROP_WIDTHS if w <= picture.width] or [(ratio, 320)]
         for ratio, width in dict.fromkeys(plans):
-            rendition = Rendition(image=image, ratio=ratio)
+            content, (actual_width, height) = _rendition(picture, width, ratio, focal)
+            rendition = Rendition(image=image, ratio=ratio, width=actual_width, height=height)
             name = f"{image.pk}-{ratio or 'w'}-{width}-{uuid.uuid4().hex[:8]}.webp"
-            rendition.file.save(name, _rendition(picture, width, ratio, focal), save=False)
+            rendition.file.save(name, content, save=False)
             written.append(rendition.file.name)
             rendition.save()
 

@@ -39,7 +39,9 @@ class PublishableDetailView(DetailView):
     def can_preview(self):
         opts = self.model._meta
         user = self.request.user
-        return user.is_authenticated and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        return user.is_authenticated and user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
 
     def get_queryset(self):
         manager = self.model.objects

@@ -17,6 +17,13 @@ def default_language():
 
 
 @pytest.fixture
+def english():
+    """For tests that read messages: the interface in English."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def stored_files(media_root):
     """The files under MEDIA_ROOT, as paths relative to it."""
 

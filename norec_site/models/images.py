@@ -86,7 +86,7 @@ class Rendition(models.Model):
     ratio = models.CharField(max_length=10, blank=True, help_text="'' keeps the original shape")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
-    file = models.ImageField(upload_to=rendition_path, width_field="width", height_field="height")
+    file = models.ImageField(upload_to=rendition_path)
 
     class Meta:
         ordering = ("image", "ratio", "width")

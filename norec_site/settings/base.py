@@ -110,6 +110,11 @@ NOREC_IMAGE_MAX_BYTES = 20 * 1024 * 1024
 NOREC_IMAGE_MAX_PIXELS = 50_000_000
 NOREC_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 NOREC_REPORT_MAX_BYTES = 100 * 1024 * 1024
+# Report PDFs: outside MEDIA_ROOT and never served directly; the download view
+# checks that the report is published (in production: a private bucket).
+NOREC_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("NOREC_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

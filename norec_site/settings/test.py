@@ -9,7 +9,7 @@ from .base import *  # noqa: F403
 from .base import database_from_url
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret"  # noqa: S105
+SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -17,7 +17,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Live-server browser tests get static files straight from the app folders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = tempfile.mkdtemp(prefix="norec-media-")
+NOREC_PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="norec-private-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if not os.environ.get("DATABASE_URL"):

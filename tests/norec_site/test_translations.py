@@ -1,0 +1,58 @@
+"""Every interface string in nn, nb and en: none missing, none fuzzy."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from django.utils.translation.template import templatize
+
+from norec_site.catalogues import LANGUAGES, catalogue_path, problems
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SOURCE_DIRS = ("norec_site", "news", "reports", "projects")
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext"}
+
+
+def python_messages():
+    for folder in SOURCE_DIRS:
+        for path in (ROOT / folder).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if (
+                    isinstance(node, ast.Call)
+                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    yield node.args[0].value, path
+
+
+def template_messages():
+    call = re.compile(r"""(?:^|\W)(?:gettext|ngettext|pgettext)\(\s*'((?:[^'\\]|\\.)*)'""")
+    for path in (ROOT / "templates").rglob("*.html"):
+        code = templatize(path.read_text(), origin=str(path))
+        for message in call.findall(code):
+            yield message.replace("\\'", "'").replace("\\n", "\n"), path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_has_no_untranslated_or_fuzzy_message(language):
+    untranslated, fuzzy = problems(language)
+    assert untranslated == [], f"untranslated in {language}: {untranslated}"
+    assert fuzzy == [], f"fuzzy in {language}: {fuzzy}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
+    import polib
+
+    known = {entry.msgid for entry in polib.pofile(str(catalogue_path(language)))}
+    missing = sorted(
+        {f"{message!r} ({path.relative_to(ROOT)})" for message, path in python_messages()}
+        | {f"{message!r} ({path.relative_to(ROOT)})" for message, path in template_messages()}
+    )
+    missing = [item for item in missing if ast.literal_eval(item.rsplit(" (", 1)[0]) not in known]
+    assert missing == [], "run `make messages` and translate: " + "; ".join(missing)

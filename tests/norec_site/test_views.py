@@ -1,0 +1,71 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("en-GB,en;q=0.9", "/en/"), ("nb-NO,nb;q=0.9", "/nb/"), ("nn", "/nn/"), ("de-DE", "/nn/")],
+)
+def test_root_redirects_to_the_preferred_language(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_root_without_preference_is_nynorsk(client):
+    assert client.get("/")["Location"] == "/nn/"
+
+
+@pytest.mark.parametrize("language", ["nn", "nb", "en"])
+def test_home_page_has_the_right_lang_and_switcher(client, language):
+    response = client.get(f"/{language}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    for code in ("nn", "nb", "en"):
+        assert f'hreflang="{code}"' in html
+    assert 'aria-current="true"' in html
+
+
+def test_home_page_speaks_nynorsk(client):
+    html = client.get("/nn/").content.decode()
+    assert "Gå til innhaldet" in html
+    assert "Norsk senter for utvekslingssamarbeid" in html
+
+
+def test_unknown_page_is_a_friendly_404_in_the_language(client):
+    response = client.get("/nb/finst-ikkje/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Fant ikke siden" in html
+    assert '<html lang="nb">' in html
+
+
+def test_healthz_reports_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_robots_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_home_in_every_language(client):
+    body = client.get("/sitemap.xml").content.decode()
+    for code in ("nn", "nb", "en"):
+        assert f"<loc>http://testserver/{code}/</loc>" in body
+        assert f'hreflang="{code}"' in body
+
+
+def test_static_files_are_served_by_the_site(client, settings):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("css/site.css")
+    assert finders.find("img/favicon.svg")
