@@ -1,0 +1,274 @@
+"""Reports: publications with their PDF files, series, publishers and authors."""
+
+from django.conf import global_settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from norec_site.models import (
+    Image,
+    Organisation,
+    Person,
+    Publishable,
+    SustainableDevelopmentGoal,
+    Topic,
+)
+from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
+from norec_site.search import search_indexes, search_vector_field
+from reports.storage import get_private_storage
+from reports.validators import validate_doi, validate_isbn
+
+SEARCH_WEIGHTS = {"A": ["title", "subtitle"], "B": ["summary"], "C": ["pdf_text"]}
+FILE_LANGUAGES = sorted(global_settings.LANGUAGES, key=lambda item: item[0])
+
+
+def report_file_path(instance, filename):
+    return f"reports/{filename}"
+
+
+class ReportSeries(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Used in addresses, such as ?series=in-action.")
+    )
+    publisher = models.ForeignKey(
+        Organisation,
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="report_series",
+    )
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("report series")
+        verbose_name_plural = _("report series")
+        constraints = [models.UniqueConstraint(fields=["slug"], name="reportseries_slug_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+class Report(Publishable):
+    title = models.CharField(_("title"), max_length=255)
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_("Made from the title when left empty. Changing it keeps the old address."),
+    )
+    summary = ProseEditorField(
+        _("summary"),
+        blank=True,
+        extensions=EDITOR_EXTENSIONS,
+        sanitize=sanitize_html,
+        help_text=_("A few paragraphs: what the report is about and what it found."),
+    )
+    series = models.ForeignKey(
+        ReportSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    series_number = models.CharField(
+        _("number in the series"), max_length=20, blank=True, help_text=_("Such as 3 or 2019/2.")
+    )
+    publishers = models.ManyToManyField(
+        Organisation,
+        through="ReportPublisher",
+        verbose_name=_("publishers"),
+        related_name="published_reports",
+        blank=True,
+    )
+    authors = models.ManyToManyField(
+        Person,
+        through="ReportAuthor",
+        verbose_name=_("authors"),
+        related_name="reports",
+        blank=True,
+    )
+    publication_date = models.DateField(
+        _("publication date"), help_text=_("The date printed in the report.")
+    )
+    launch_event = models.CharField(
+        _("launch event"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the report was presented, such as the BAPA+40 conference."),
+    )
+    launch_place = models.CharField(
+        _("launch place"), max_length=200, blank=True, help_text=_("City and country.")
+    )
+    launch_date = models.DateField(_("launch date"), null=True, blank=True)
+    isbn = models.CharField(
+        _("ISBN"),
+        max_length=20,
+        blank=True,
+        validators=[validate_isbn],
+        help_text=_("Optional. 10 or 13 digits, with or without hyphens."),
+    )
+    doi = models.CharField(
+        _("DOI"),
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text=_("Optional. Such as 10.1234/norec.2019.1, without https://doi.org/."),
+    )
+    sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal,
+        verbose_name=_("sustainable development goals"),
+        related_name="reports",
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="reports", blank=True
+    )
+    cover = models.ForeignKey(
+        Image,
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Made from the first page of the first PDF; choose another picture to change it."
+        ),
+    )
+    pdf_text = models.TextField(_("text of the PDF files"), blank=True, editable=False)
+    search_nn = search_vector_field("nn", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
+    search_nb = search_vector_field("nb", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
+    search_en = search_vector_field("en", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
+
+    language_fields = ("title", "summary")
+    rich_text_fields = ("summary",)
+    url_name = "reports:detail"
+
+    class Meta(Publishable.Meta):
+        ordering = ("-publication_date", "-published_at")
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        indexes = [*Publishable.Meta.indexes, *search_indexes("reports_report")]
+        constraints = Publishable.slug_constraints("report")
+
+    def __str__(self):
+        return self.title or self.title_nn or self.title_en or self.title_nb
+
+    def linked_content(self):
+        """Content in other apps that points to this report (news, projects...)."""
+        links = []
+        for relation in self._meta.related_objects:
+            if relation.related_model._meta.app_label == self._meta.app_label:
+                continue
+            if not (relation.many_to_many or relation.many_to_one or relation.one_to_one):
+                continue
+            accessor = relation.get_accessor_name()
+            if relation.one_to_one:
+                item = getattr(self, accessor, None)
+                links += [item] if item else []
+            else:
+                links += list(getattr(self, accessor).all())
+        return links
+
+    def file_for(self, language=None):
+        """The file in ``language``, or the first one (uses prefetched files)."""
+        language = language or get_language()
+        files = list(self.files.all())
+        return next((f for f in files if f.language == language), files[0] if files else None)
+
+
+class ReportPublisher(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="publisher_links")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("publisher")
+        verbose_name_plural = _("publishers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "organisation"], name="reportpublisher_unique"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class ReportAuthor(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="author_links")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "person"], name="reportauthor_unique")
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class ReportFile(models.Model):
+    """One PDF edition of a report, in one language."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="files"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=FILE_LANGUAGES)
+    file = models.FileField(
+        _("PDF file"),
+        upload_to=report_file_path,
+        storage=get_private_storage,
+        max_length=255,
+        editable=False,
+    )
+    sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False)
+    pages = models.PositiveIntegerField(_("pages"), editable=False)
+    cover = models.ForeignKey(
+        Image,
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"), blank=True, editable=False)
+    downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    class Meta:
+        ordering = ("report", "language")
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "language"], name="reportfile_one_per_language"
+            ),
+            models.UniqueConstraint(fields=["sha256"], name="reportfile_sha256_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.report} ({self.language})"
+
+    def get_absolute_url(self):
+        return reverse("reports:download", kwargs={"pk": self.pk, "filename": self.filename})
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]
