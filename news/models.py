@@ -1,0 +1,131 @@
+"""News articles: written by communications staff, usually in Nynorsk first."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from norec_site.models import Publishable
+from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
+from norec_site.search import search_indexes, search_vector_field
+
+SEARCH_WEIGHTS = {"A": ["title"], "B": ["lead"], "C": ["body"]}
+
+
+class Article(Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        blank=True,
+        help_text=_("The last part of the address. Leave empty to make it from the title."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        help_text=_("The introduction: one or two sentences shown in lists, feeds and searches."),
+    )
+    body = ProseEditorField(
+        _("body"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
+    )
+    seo_title = models.CharField(
+        _("title for search engines"),
+        max_length=70,
+        blank=True,
+        help_text=_("Shown in search results and browser tabs. Leave empty to use the title."),
+    )
+    seo_description = models.CharField(
+        _("description for search engines"),
+        max_length=160,
+        blank=True,
+        help_text=_("Shown under the title in search results. Leave empty to use the lead."),
+    )
+    image = models.ForeignKey(
+        "norec_site.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_caption = models.CharField(
+        _("image caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty to use the caption from the media library."),
+    )
+    authors = models.ManyToManyField(
+        "norec_site.Person",
+        verbose_name=_("authors"),
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        "norec_site.Topic", verbose_name=_("topics"), related_name="articles", blank=True
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Show it at the top of the home page.")
+    )
+    search_nn = search_vector_field("nn", SEARCH_WEIGHTS)
+    search_nb = search_vector_field("nb", SEARCH_WEIGHTS)
+    search_en = search_vector_field("en", SEARCH_WEIGHTS)
+
+    language_fields = ("title", "lead", "body")
+    rich_text_fields = ("body",)
+    url_name = "news:detail"
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = Publishable.slug_constraints("news_article")
+        indexes = [*Publishable.Meta.indexes, *search_indexes("news_article")]
+
+    def __str__(self):
+        return self.title or self.slug or str(self.pk)
+
+    def clean(self):
+        super().clean()
+        if not any(getattr(self, f"title_{code}", "") for code in ("nn", "nb", "en")):
+            raise ValidationError(_("Write a title in at least one language."), code="no_title")
+
+    @property
+    def caption(self):
+        """The article's own caption, or the image's from the media library."""
+        if self.image_caption:
+            return self.image_caption
+        return self.image.caption if self.image else ""
+
+
+class ArticleAuthor(models.Model):
+    """A person in an article's byline, in order, with what they did."""
+
+    class Role(models.TextChoices):
+        TEXT = "text", _("Text")
+        PHOTO = "photo", _("Photo")
+        INTERVIEW = "interview", _("Interview")
+        TRANSLATION = "translation", _("Translation")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        "norec_site.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="article_bylines",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person", "role"], name="news_articleauthor_unique"
+            )
+        ]
+
+    def __str__(self):
+        role = self.get_role_display()
+        return f"{self.person} ({role})" if role else str(self.person)
