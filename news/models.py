@@ -64,6 +64,12 @@ class Article(Publishable):
     topics = models.ManyToManyField(
         "norec_site.Topic", verbose_name=_("topics"), related_name="articles", blank=True
     )
+    related_reports = models.ManyToManyField(
+        "reports.Report", verbose_name=_("related reports"), related_name="articles", blank=True
+    )
+    related_projects = models.ManyToManyField(
+        "projects.Project", verbose_name=_("related projects"), related_name="articles", blank=True
+    )
     featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Show it at the top of the home page.")
     )
