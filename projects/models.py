@@ -162,6 +162,13 @@ class Project(Publishable):
     topics = models.ManyToManyField(
         "norec_site.Topic", verbose_name=_("topics"), blank=True, related_name="projects"
     )
+    related_reports = models.ManyToManyField(
+        "reports.Report",
+        verbose_name=_("related reports"),
+        related_name="projects",
+        blank=True,
+        help_text=_("Reports about the project or that it contributed to."),
+    )
     iati_identifier = models.CharField(
         _("IATI activity identifier"),
         max_length=150,
