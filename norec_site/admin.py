@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.images import check_upload, store_image
+from norec_site.languages import language_codes
 from norec_site.models import (
     Image,
     Organisation,
@@ -19,7 +20,6 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
-from norec_site.models.publishable import language_codes
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -7,11 +7,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from norec_site.languages import language_links
 from norec_site.models import SlugRedirect
 
 
@@ -91,15 +92,7 @@ class PublishableDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published()
-        context["alternates"] = [
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "current": code == get_language(),
-            }
-            for code, url in self.object.language_urls()
-        ]
+        context["alternates"] = language_links(self.object.language_urls())
         return context
 
 

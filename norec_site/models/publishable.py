@@ -11,12 +11,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.languages import language_codes
 from norec_site.richtext import sanitize_html
 from norec_site.slugs import slug_from_title, unique_slug
-
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
 
 
 class Status(models.TextChoices):

@@ -1,0 +1,42 @@
+"""What only a browser shows: layout on a phone, the language switcher, keyboard use."""
+
+import pytest
+
+# serialized_rollback keeps the goals and groups that migrations made.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_home_fits_a_phone_and_switches_language(page, live_server, tmp_path):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{live_server.url}/nn/")
+    assert page.get_attribute("html", "lang") == "nn"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than the phone"
+    page.screenshot(path=tmp_path / "home-phone.png", full_page=True)
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{live_server.url}/en/")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_content(page, live_server):
+    page.goto(f"{live_server.url}/nb/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Gå til innholdet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_stylesheet_is_served_by_the_site(page, live_server):
+    responses = []
+    page.on("response", lambda response: responses.append((response.url, response.status)))
+    page.goto(f"{live_server.url}/nn/")
+    css = [status for url, status in responses if url.endswith("site.css")]
+    assert css == [200]
+    external = [url for url, _status in responses if not url.startswith(live_server.url)]
+    assert external == []
