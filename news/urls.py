@@ -1,7 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import feeds, views
 
 app_name = "news"
 
-# Placeholder until the news pages land.
-urlpatterns = [path("", TemplateView.as_view(template_name="norec_site/home.html"), name="index")]
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="index"),
+    # File names with a dot can never clash with an article's slug.
+    path("rss.xml", feeds.ArticleFeed(), name="feed"),
+    path("atom.xml", feeds.ArticleAtomFeed(), name="atom"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+]

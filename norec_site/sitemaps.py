@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from news.models import Article
+
 
 class PublishableSitemap(Sitemap):
     """Subclasses set ``model``; languages follow each item's translations."""
@@ -24,6 +26,10 @@ class PublishableSitemap(Sitemap):
         return item.updated_at
 
 
+class ArticleSitemap(PublishableSitemap):
+    model = Article
+
+
 class PagesSitemap(Sitemap):
     """Pages that are not content items (home, indexes), in every language."""
 
@@ -31,10 +37,10 @@ class PagesSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        return ["home"]
+        return ["home", "news:index"]
 
     def location(self, item):
         return reverse(item)
 
 
-sitemaps = {"pages": PagesSitemap}
+sitemaps = {"pages": PagesSitemap, "news": ArticleSitemap}

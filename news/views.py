@@ -1,0 +1,102 @@
+"""The public news pages: the list and the article."""
+
+from django.db.models import Prefetch
+from django.utils.translation import get_language
+
+from norec_site.models import Topic
+from norec_site.templatetags.norec import share_image_url
+from norec_site.views import PublishableDetailView, PublishableListView
+from projects.models import Project
+from reports.models import Report
+
+from .models import Article, ArticleAuthor
+
+# Open Graph names languages with a territory.
+OG_LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
+
+
+class ArticleListView(PublishableListView):
+    """Newest first, 12 a page, optionally one topic (?topic=slug)."""
+
+    model = Article
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        queryset = super().get_queryset().select_related("image")
+        queryset = queryset.prefetch_related("image__renditions")
+        self.topic_slug = self.request.GET.get("topic", "")
+        if self.topic_slug:
+            queryset = queryset.filter(topics__slug=self.topic_slug)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        public = Article.objects.public(get_language())
+        topics = list(Topic.objects.filter(articles__in=public).distinct().order_by("name"))
+        context["topics"] = topics
+        context["topic"] = next((t for t in topics if t.slug == self.topic_slug), None)
+        return context
+
+
+class ArticleDetailView(PublishableDetailView):
+    """The article with its byline, topics and links, in the page's language."""
+
+    model = Article
+    template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        language = get_language()
+        return (
+            super()
+            .get_queryset()
+            .select_related("image")
+            .prefetch_related(
+                "image__renditions",
+                Prefetch(
+                    "bylines",
+                    queryset=ArticleAuthor.objects.select_related("person__organisation"),
+                ),
+                "topics",
+                Prefetch("related_reports", queryset=Report.objects.public(language)),
+                Prefetch("related_projects", queryset=Project.objects.public(language)),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["share_image"] = share_image_url({"request": self.request}, self.object.image)
+        others = [link for link in context["alternates"] if not link["current"]]
+        context["other_languages"] = others
+        context["og_locale"] = OG_LOCALES[get_language()]
+        context["og_locale_alternates"] = [OG_LOCALES[link["code"]] for link in others]
+        context["structured_data"] = self.structured_data(context["share_image"])
+        return context
+
+    def structured_data(self, image_url):
+        """schema.org NewsArticle, for search engines."""
+        article = self.object
+        url = self.request.build_absolute_uri(article.get_absolute_url())
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title[:110],
+            "description": article.seo_description or article.lead,
+            "inLanguage": get_language(),
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "dateModified": article.updated_at.isoformat(),
+            "author": [
+                {"@type": "Person", "name": byline.person.name} for byline in article.bylines.all()
+            ]
+            or [{"@type": "Organization", "name": "Norec"}],
+            "publisher": {"@type": "Organization", "name": "Norec", "url": self.site_url()},
+            "keywords": [topic.name for topic in article.topics.all()],
+        }
+        if article.published_at:
+            data["datePublished"] = article.published_at.isoformat()
+        if image_url:
+            data["image"] = [image_url]
+        return data
+
+    def site_url(self):
+        return self.request.build_absolute_uri("/")
