@@ -50,6 +50,13 @@ ORGANISATIONS = [
     ("norec", "Norec", "Norec", "NO", Organisation.Kind.PUBLIC),
     ("unossc", "United Nations Office for South-South Cooperation", "UNOSSC", "", "multilateral"),
     ("mfa", "Norwegian Ministry of Foreign Affairs", "MFA", "NO", Organisation.Kind.PUBLIC),
+    ("undp", "United Nations Development Programme", "UNDP", "", "multilateral"),
+    ("kenya-health", "Lakeside Community Health Network", "", "KE", "civil_society"),
+    ("uganda-radio", "Kampala Youth Radio Trust", "", "UG", "civil_society"),
+    ("nepal-solar", "Himalayan Solar Cooperative", "", "NP", "private"),
+    ("vietnam-teachers", "Mekong Teachers' College", "", "VN", "public"),
+    ("colombia-agri", "Fundación Semillas del Cauca", "", "CO", "civil_society"),
+    ("guatemala-health", "Red de Salud Maya", "", "GT", "civil_society"),
 ]
 
 TOPICS = [

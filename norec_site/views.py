@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -14,6 +15,14 @@ from django.views.generic import DetailView, ListView
 
 from norec_site.languages import language_links
 from norec_site.models import SlugRedirect
+from norec_site.search import (
+    PAGE_SIZE,
+    SEARCH_TYPES,
+    TYPE_KEYS,
+    Search,
+    SearchResults,
+    parse_query,
+)
 
 
 class PublishableListMixin:
@@ -103,13 +112,16 @@ def home(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """For the load balancer: 200 when the database answers, 503 when it does not."""
+    """For the load balancer: 200 when the database answers, 503 when it does not.
+
+    It says nothing more, so that it gives nothing away.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
 
 
 @require_GET
@@ -131,6 +143,27 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
+@require_GET
 def search(request):
-    """The search box's target; the search issue fills in the results."""
-    return render(request, "norec_site/search.html", {"query": request.GET.get("q", "")[:200]})
+    """One search over news, reports and projects in the page's language.
+
+    A bad query (empty, too long, only punctuation, unpaired quotes) gets a
+    normal page that says what happened, never an error.
+    """
+    parsed = parse_query(request.GET.get("q", ""))
+    kind = request.GET.get("type", "")
+    kind = kind if kind in TYPE_KEYS else ""
+    context = {"query": parsed.text, "parsed": parsed, "kind": kind}
+    if parsed.searchable:
+        language = get_language()
+        finder = Search(parsed, language, types=[kind] if kind else None)
+        counts = finder.counts()
+        total = counts[kind] if kind else sum(counts.values())
+        paginator = Paginator(SearchResults(finder, total), PAGE_SIZE)
+        context.update(
+            page_obj=paginator.get_page(request.GET.get("page")),
+            total=total,
+            all_count=sum(counts.values()),
+            type_counts=[(t.key, t.plural, counts[t.key]) for t in SEARCH_TYPES],
+        )
+    return render(request, "norec_site/search.html", context)

@@ -19,7 +19,8 @@ def manage(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in PROD_ENV and key != "DJANGO_SETTINGS_MODULE"
+        if key not in PROD_ENV
+        and key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="norec_site.settings.prod")
     return subprocess.run(

@@ -42,11 +42,28 @@ def test_unknown_page_is_a_friendly_404_in_the_language(client):
     assert '<html lang="nb">' in html
 
 
-def test_healthz_reports_database(client):
+def test_healthz_is_200_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok"}
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_without_details_when_the_database_is_down(client):
+    from django.db import connection
+
+    saved = connection.settings_dict.copy()
+    connection.close()
+    # Nothing listens on port 9 of this machine: a real refused connection.
+    connection.settings_dict.update(HOST="127.0.0.1", PORT="9", CONN_MAX_AGE=0)
+    try:
+        response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable"}
 
 
 def test_robots_points_to_the_sitemap(client):
