@@ -4,6 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from news.models import Article
+from projects.models import Project
+from reports.models import Report
 
 
 class PublishableSitemap(Sitemap):
@@ -30,6 +32,14 @@ class ArticleSitemap(PublishableSitemap):
     model = Article
 
 
+class ReportSitemap(PublishableSitemap):
+    model = Report
+
+
+class ProjectSitemap(PublishableSitemap):
+    model = Project
+
+
 class PagesSitemap(Sitemap):
     """Pages that are not content items (home, indexes), in every language."""
 
@@ -37,10 +47,15 @@ class PagesSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        return ["home", "news:index"]
+        return ["home", "news:index", "reports:index", "projects:index"]
 
     def location(self, item):
         return reverse(item)
 
 
-sitemaps = {"pages": PagesSitemap, "news": ArticleSitemap}
+sitemaps = {
+    "pages": PagesSitemap,
+    "news": ArticleSitemap,
+    "reports": ReportSitemap,
+    "projects": ProjectSitemap,
+}

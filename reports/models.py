@@ -1,9 +1,11 @@
 """Reports: publications with their PDF files, series, publishers and authors."""
 
 from django.conf import global_settings
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import models
+from django.db.models import OuterRef, Prefetch, ProtectedError, Subquery
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -12,6 +14,7 @@ from norec_site.models import (
     Organisation,
     Person,
     Publishable,
+    PublishableQuerySet,
     SustainableDevelopmentGoal,
     Topic,
 )
@@ -22,6 +25,14 @@ from reports.validators import validate_doi, validate_isbn
 
 SEARCH_WEIGHTS = {"A": ["title", "subtitle"], "B": ["summary"], "C": ["pdf_text"]}
 FILE_LANGUAGES = sorted(global_settings.LANGUAGES, key=lambda item: item[0])
+
+
+def language_name(code):
+    """The language's name in the page's language (Django names most languages)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return dict(FILE_LANGUAGES).get(code, code)
 
 
 def report_file_path(instance, filename):
@@ -50,6 +61,42 @@ class ReportSeries(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def _names(through, field):
+    """A subquery giving a report's people or organisations' names, in their order."""
+    return Subquery(
+        through.objects.filter(report=OuterRef("pk"))
+        .values("report")
+        .annotate(names=ArrayAgg(f"{field}__name", ordering=("position", "pk")))
+        .values("names")
+    )
+
+
+class ReportQuerySet(PublishableQuerySet):
+    def with_credits(self):
+        """Author and publisher names in the same query (``author_names``, ``publisher_names``)."""
+        return self.annotate(
+            author_names=_names(ReportAuthor, "person"),
+            publisher_names=_names(ReportPublisher, "organisation"),
+        )
+
+    def for_cards(self):
+        """What a list of report cards shows, in a fixed number of queries."""
+        return self.select_related("series", "cover").prefetch_related("cover__renditions")
+
+    def for_page(self):
+        """What a report page, its citations and feeds show."""
+        return (
+            self.for_cards()
+            .with_credits()
+            .select_related("series__publisher")
+            .prefetch_related(
+                Prefetch("files", queryset=ReportFile.objects.defer("text")),
+                "sdgs",
+                "topics",
+            )
+        )
 
 
 class Report(Publishable):
@@ -145,6 +192,8 @@ class Report(Publishable):
     search_nb = search_vector_field("nb", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
     search_en = search_vector_field("en", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
 
+    objects = ReportQuerySet.as_manager()
+
     language_fields = ("title", "summary")
     rich_text_fields = ("summary",)
     url_name = "reports:detail"
@@ -158,6 +207,14 @@ class Report(Publishable):
 
     def __str__(self):
         return self.title or self.title_nn or self.title_en or self.title_nb
+
+    def delete(self, *args, **kwargs):
+        links = self.linked_content()
+        if links:
+            raise ProtectedError(
+                _("Other content links to this report; remove those links first."), set(links)
+            )
+        return super().delete(*args, **kwargs)
 
     def linked_content(self):
         """Content in other apps that points to this report (news, projects...)."""
@@ -268,6 +325,9 @@ class ReportFile(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:download", kwargs={"pk": self.pk, "filename": self.filename})
+
+    def language_name(self):
+        return language_name(self.language)
 
     @property
     def filename(self):

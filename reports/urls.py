@@ -1,7 +1,16 @@
 from django.urls import path
-from django.views.generic import TemplateView
+from django.utils.translation import gettext_lazy as _
+
+from reports import views
 
 app_name = "reports"
 
-# Placeholder until the reports pages land.
-urlpatterns = [path("", TemplateView.as_view(template_name="norec_site/home.html"), name="index")]
+urlpatterns = [
+    path("", views.ReportListView.as_view(), name="index"),
+    path(_("feed/"), views.ReportFeed(), name="feed"),
+    path(_("feed/atom/"), views.AtomReportFeed(), name="feed_atom"),
+    path(_("files/<int:pk>/<str:filename>"), views.download, name="download"),
+    path("<slug:slug>/", views.ReportDetailView.as_view(), name="detail"),
+    path("<slug:slug>/citation.bib", views.bibtex, name="bibtex"),
+    path("<slug:slug>/citation.ris", views.ris, name="ris"),
+]

@@ -1,0 +1,177 @@
+"""Writes that span a report's rows and files, each in one transaction."""
+
+import io
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from norec_site.images import store_image
+from norec_site.models import Image
+from norec_site.models.publishable import language_codes
+from norec_site.storage import atomic_with_files, delete_after_commit
+from reports.models import Report, ReportFile
+from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
+from reports.storage import delete_private_after_commit, private_files_cleanup
+
+BOT_MARKERS = (
+    "bot", "crawl", "spider", "slurp", "facebookexternalhit", "preview", "curl", "wget",
+    "python-requests", "httpclient", "headless", "monitor",
+)  # fmt: skip
+
+
+def stored_name(report, language):
+    """``<slug>-<language>.pdf``: the slug in the file's language when the report has one."""
+    slugs = [getattr(report, f"slug_{code}", "") for code in [language, "en", *language_codes()]]
+    slug = next((s for s in slugs if s), f"report-{report.pk}")
+    return f"{slug}-{language}.pdf"
+
+
+def duplicate_of(sha256, exclude_pk=None):
+    """The stored file with this content, if any."""
+    return (
+        ReportFile.objects.filter(sha256=sha256)
+        .exclude(pk=exclude_pk)
+        .select_related("report")
+        .first()
+    )
+
+
+def duplicate_error(existing):
+    return ValidationError(
+        _(
+            "This exact PDF is already uploaded, as the %(language)s file of “%(report)s”. "
+            "Upload a different file, or edit that report instead."
+        )
+        % {"language": existing.get_language_display(), "report": existing.report},
+        code="duplicate",
+    )
+
+
+def cover_image(report, picture):
+    """A media-library image of the cover, with alt text in each language."""
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=88)
+    alts = {}
+    for code in language_codes():
+        title = getattr(report, f"title_{code}", "") or str(report)
+        with override(code):
+            alts[f"alt_{code}"] = _("Cover of %(title)s") % {"title": title}
+    image = Image(credit=_("Report cover"), **alts)
+    upload = SimpleUploadedFile("cover.jpg", buffer.getvalue(), "image/jpeg")
+    return store_image(image, upload=upload)
+
+
+def _image_files(image):
+    return [image.file.name, *image.renditions.values_list("file", flat=True)]
+
+
+def _process(report_file, written, document):
+    """Render the cover and extract the text of ``report_file``'s open document."""
+    image = cover_image(report_file.report, render_cover(document))
+    written += _image_files(image)
+    report_file.cover = image
+    report_file.text = extract_text(document)
+
+
+def _forget_cover(image_id):
+    """Delete a replaced cover image and, after the commit, its files."""
+    image = Image.objects.filter(pk=image_id).first() if image_id else None
+    if image is None:
+        return
+    names = _image_files(image)
+    image.delete()
+    delete_after_commit(*names)
+
+
+def refresh_report(report, *, old_cover_id=None):
+    """Copy the files' text to the report (for search) and keep its cover current.
+
+    The report's cover follows its files unless an editor chose another picture.
+    """
+    files = list(ReportFile.objects.filter(report=report).values_list("text", "cover_id"))
+    report.pdf_text = "\n\n".join(text for text, _cover in files)
+    changes = {"pdf_text": report.pdf_text}
+    if report.cover_id is None or report.cover_id == old_cover_id:
+        report.cover_id = next((cover for _text, cover in files if cover), None)
+        changes["cover_id"] = report.cover_id
+    Report.objects.filter(pk=report.pk).update(**changes)
+
+
+def upload_report_file(*, report, language, upload, report_file=None):
+    """Store ``upload`` as ``report``'s PDF in ``language``, with cover and text.
+
+    One transaction: if anything fails, no row, no PDF and no cover is left.
+    A replaced PDF and cover are deleted only once the new ones are committed.
+    """
+    info = check_pdf(upload)
+    existing = duplicate_of(info.sha256, exclude_pk=getattr(report_file, "pk", None))
+    if existing:
+        raise duplicate_error(existing)
+    report_file = report_file or ReportFile(report=report)
+    replaced = report_file.file.name if report_file.pk else None
+    with atomic_with_files() as written, private_files_cleanup() as private_written:
+        report_file.language = language
+        report_file.sha256, report_file.size, report_file.pages = (
+            info.sha256,
+            info.size,
+            info.pages,
+        )
+        name = f"{info.sha256[:16]}/{stored_name(report, language)}"
+        upload.seek(0)
+        report_file.file.save(name, upload, save=False)
+        private_written.append(report_file.file.name)
+        old_cover_id = report_file.cover_id
+        document = open_pdf(upload)
+        try:
+            _process(report_file, written, document)
+        finally:
+            document.close()
+        report_file.full_clean()
+        report_file.save()
+        _forget_cover(old_cover_id)
+        delete_private_after_commit(replaced)
+        refresh_report(report, old_cover_id=old_cover_id)
+    return report_file
+
+
+def reprocess_file(report_file):
+    """Render the cover and extract the text again from the stored PDF."""
+    with atomic_with_files() as written:
+        old_cover_id = report_file.cover_id
+        with report_file.file.open("rb") as stored:
+            document = open_pdf(stored)
+            try:
+                _process(report_file, written, document)
+            finally:
+                document.close()
+        report_file.save(update_fields=["cover", "text"])
+        _forget_cover(old_cover_id)
+        refresh_report(report_file.report, old_cover_id=old_cover_id)
+    return report_file
+
+
+def delete_report_file(report_file):
+    """Remove a file, its cover and (after the commit) the PDF on disk."""
+    with atomic_with_files():
+        name, cover_id = report_file.file.name, report_file.cover_id
+        report = report_file.report
+        report_file.delete()
+        _forget_cover(cover_id)
+        delete_private_after_commit(name)
+        refresh_report(report, old_cover_id=cover_id)
+
+
+def is_bot(user_agent):
+    agent = (user_agent or "").lower()
+    return not agent or any(marker in agent for marker in BOT_MARKERS)
+
+
+def count_download(report_file, user_agent):
+    """Add one to the file's downloads, in the database, unless a bot asked."""
+    if is_bot(user_agent):
+        return False
+    ReportFile.objects.filter(pk=report_file.pk).update(downloads=F("downloads") + 1)
+    return True

@@ -1,0 +1,262 @@
+"""The report library, report pages, downloads, citations and feeds."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from norec_site.models import SustainableDevelopmentGoal, Topic
+from norec_site.views import PublishableDetailView, PublishableListView
+from reports import citations
+from reports.models import Report, ReportFile, ReportSeries, language_name
+from reports.services import count_download
+
+
+def can_preview(user):
+    return user.is_authenticated and user.has_perm("reports.change_report")
+
+
+class ReportListView(PublishableListView):
+    """The library: newest first, narrowed by series, year, file language, SDG and topic."""
+
+    model = Report
+    template_name = "reports/report_list.html"
+
+    def get_filters(self):
+        query = self.request.GET
+        filters = {}
+        for name in ("series", "language", "topic"):
+            if query.get(name):
+                filters[name] = query[name][:100]
+        for name in ("year", "sdg"):
+            if query.get(name, "").isdigit():
+                filters[name] = int(query[name])
+        return filters
+
+    def get_queryset(self):
+        reports = super().get_queryset().for_cards()
+        filters = self.filters = self.get_filters()
+        if "series" in filters:
+            reports = reports.filter(series__slug=filters["series"])
+        if "year" in filters:
+            reports = reports.filter(publication_date__year=filters["year"])
+        if "language" in filters:
+            files = ReportFile.objects.filter(report=OuterRef("pk"), language=filters["language"])
+            reports = reports.filter(Exists(files))
+        if "sdg" in filters:
+            reports = reports.filter(sdgs__number=filters["sdg"])
+        if "topic" in filters:
+            reports = reports.filter(topics__slug=filters["topic"])
+        return reports
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        public = Report.objects.public(get_language())
+        languages = (
+            ReportFile.objects.filter(report__in=public)
+            .values_list("language", flat=True)
+            .order_by("language")
+            .distinct()
+        )
+        context.update(
+            filters=self.filters,
+            series_options=ReportSeries.objects.filter(reports__in=public).distinct(),
+            year_options=[day.year for day in public.dates("publication_date", "year", "DESC")],
+            language_options=[(code, language_name(code)) for code in languages],
+            sdg_options=SustainableDevelopmentGoal.objects.all(),
+            topic_options=Topic.objects.filter(reports__in=public).distinct(),
+        )
+        return context
+
+
+class ReportDetailView(PublishableDetailView):
+    model = Report
+    template_name = "reports/report_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().for_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        language = get_language()
+        url = self.request.build_absolute_uri(report.get_absolute_url())
+        files = list(report.files.all())
+        main_file = report.file_for(language)
+        context.update(
+            files=files,
+            main_file=main_file,
+            pdf_url=self.request.build_absolute_uri(main_file.get_absolute_url())
+            if main_file
+            else "",
+            page_url=url,
+            citation=citations.plain(report, url),
+            related=linked_public_content(report, language),
+            json_ld=json_ld(report, url, self.request, files),
+        )
+        return context
+
+
+def linked_public_content(report, language, limit=6):
+    """(heading, items) for each kind of public content that links to the report."""
+    groups = []
+    for relation in Report._meta.related_objects:
+        model = relation.related_model
+        if model._meta.app_label == "reports" or not hasattr(model.objects, "public"):
+            continue
+        items = list(getattr(report, relation.get_accessor_name()).public(language)[:limit])
+        if items:
+            groups.append((model._meta.verbose_name_plural, items))
+    return groups
+
+
+def json_ld(report, url, request, files):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": report.title,
+        "url": url,
+        "datePublished": report.publication_date.isoformat(),
+        "inLanguage": [f.language for f in files] or get_language(),
+        "author": [{"@type": "Person", "name": name} for name in report.author_names or []],
+        "publisher": [
+            {"@type": "Organization", "name": name} for name in report.publisher_names or []
+        ],
+        "description": Truncator(strip_tags(report.summary)).words(60),
+        "encoding": [
+            {
+                "@type": "MediaObject",
+                "encodingFormat": "application/pdf",
+                "contentUrl": request.build_absolute_uri(f.get_absolute_url()),
+                "contentSize": f"{f.size} B",
+                "inLanguage": f.language,
+            }
+            for f in files
+        ],
+    }
+    if report.subtitle:
+        data["alternativeHeadline"] = report.subtitle
+    if report.series:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": report.series.name}
+    if report.series_number:
+        data["reportNumber"] = report.series_number
+    if report.isbn:
+        data["isbn"] = report.isbn
+    if report.doi:
+        data["identifier"] = f"https://doi.org/{report.doi}"
+    if report.cover:
+        renditions = report.cover.renditions_for("")
+        if renditions:
+            data["image"] = request.build_absolute_uri(renditions[-1].file.url)
+    return data
+
+
+def download(request, pk, filename):
+    """A report's PDF, only when the report is published (editors may preview)."""
+    preview = can_preview(request.user)
+    files = ReportFile.objects.select_related("report")
+    report_file = get_object_or_404(files, pk=pk)
+    public = report_file.report.is_published()
+    if not public and not preview:
+        raise Http404
+    if filename != report_file.filename:
+        return redirect(report_file.get_absolute_url(), permanent=True)
+    if public and request.method == "GET":
+        count_download(report_file, request.headers.get("User-Agent", ""))
+    response = FileResponse(report_file.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{report_file.filename}"'
+    response["Content-Length"] = report_file.size
+    response["X-Content-Type-Options"] = "nosniff"
+    if not public:
+        add_never_cache_headers(response)
+    return response
+
+
+def _published_report(slug):
+    reports = Report.objects.published().for_page()
+    return get_object_or_404(reports, **{f"slug_{get_language()}": slug})
+
+
+def bibtex(request, slug):
+    report = _published_report(slug)
+    url = request.build_absolute_uri(report.get_absolute_url())
+    response = HttpResponse(
+        citations.bibtex(report, url), content_type="application/x-bibtex; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{report.slug}.bib"'
+    return response
+
+
+def ris(request, slug):
+    report = _published_report(slug)
+    url = request.build_absolute_uri(report.get_absolute_url())
+    main_file = report.file_for(get_language())
+    pdf_url = request.build_absolute_uri(main_file.get_absolute_url()) if main_file else ""
+    body = citations.ris(report, url, pdf_url, main_file.language if main_file else "")
+    response = HttpResponse(
+        body, content_type="application/x-research-info-systems; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{report.slug}.ris"'
+    return response
+
+
+class ReportFeed(Feed):
+    """New reports in the page's language, newest first, each with its PDF."""
+
+    description = gettext_lazy("New reports and publications from Norec.")
+
+    def title(self):
+        return _("Norec: reports")
+
+    def link(self):
+        return reverse("reports:index")
+
+    def items(self):
+        language = get_language()
+        return (
+            Report.objects.public(language)
+            .select_related("series")
+            .prefetch_related("files")
+            .order_by("-published_at")[:20]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return Truncator(strip_tags(item.summary)).words(80)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_categories(self, item):
+        return [item.series.name] if item.series else []
+
+    def item_enclosures(self, item):
+        main_file = item.file_for()
+        if main_file is None:
+            return []
+        url = self.request.build_absolute_uri(main_file.get_absolute_url())
+        return [Enclosure(url, str(main_file.size), "application/pdf")]
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return None
+
+
+class AtomReportFeed(ReportFeed):
+    feed_type = Atom1Feed
+    subtitle = ReportFeed.description

@@ -1,0 +1,73 @@
+/* Report admin: show how far a large PDF has uploaded.
+   Sends the change form with XMLHttpRequest so that upload progress can be
+   shown in a <progress> element; without JavaScript, or if the browser lacks
+   FormData, the form submits normally. */
+(function () {
+  "use strict";
+
+  function hasFile(form) {
+    return Array.prototype.some.call(
+      form.querySelectorAll('input[type="file"]'),
+      function (input) { return input.files && input.files.length > 0; }
+    );
+  }
+
+  function setUp(form) {
+    var status = document.createElement("div");
+    status.className = "reports-upload-progress";
+    status.hidden = true;
+    status.setAttribute("role", "status");
+    var label = document.createElement("span");
+    var bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    status.appendChild(label);
+    status.appendChild(bar);
+    form.insertBefore(status, form.firstChild);
+
+    form.addEventListener("submit", function (event) {
+      if (!window.FormData || !hasFile(form) || event.defaultPrevented) { return; }
+      event.preventDefault();
+      var data = new FormData(form);
+      if (event.submitter && event.submitter.name) {
+        data.append(event.submitter.name, event.submitter.value);
+      }
+      var request = new XMLHttpRequest();
+      request.open(form.method || "POST", form.action || window.location.href);
+      request.upload.addEventListener("progress", function (progress) {
+        if (progress.lengthComputable) {
+          var percent = Math.round((progress.loaded / progress.total) * 100);
+          bar.value = percent;
+          label.textContent = status.dataset.uploading + " " + percent + " % ";
+          if (percent === 100) { label.textContent = status.dataset.processing + " "; bar.removeAttribute("value"); }
+        }
+      });
+      request.addEventListener("load", function () {
+        // Show the page the server answered with (the list after a save, or the
+        // form with its errors), under its own address.
+        if (request.responseURL) { window.history.replaceState(null, "", request.responseURL); }
+        document.open();
+        document.write(request.responseText);
+        document.close();
+      });
+      request.addEventListener("error", function () {
+        status.hidden = true;
+        form.submit();
+      });
+      var labels = document.getElementById("reports-upload-labels");
+      status.dataset.uploading = labels ? labels.dataset.uploading : "…";
+      status.dataset.processing = labels ? labels.dataset.processing : "…";
+      label.textContent = status.dataset.uploading + " 0 % ";
+      status.hidden = false;
+      Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {
+        button.disabled = true;
+      });
+      request.send(data);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("#report_form");
+    if (form) { setUp(form); }
+  });
+})();
