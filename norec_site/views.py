@@ -161,6 +161,7 @@ def search(request):
         total = counts[kind] if kind else sum(counts.values())
         paginator = Paginator(SearchResults(finder, total), PAGE_SIZE)
         context.update(
+            searched=True,
             page_obj=paginator.get_page(request.GET.get("page")),
             total=total,
             all_count=sum(counts.values()),
