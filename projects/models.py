@@ -1,6 +1,5 @@
 """Partner projects: exchange partnerships between organisations in several countries."""
 
-import datetime
 import re
 
 from django.contrib.postgres.fields import ArrayField
@@ -11,12 +10,15 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
 from norec_site.models import Publishable, PublishableQuerySet
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
+
+from .regions import region_name, subregion_name
 
 IATI_IDENTIFIER = re.compile(
     r"^[A-Za-z]{2}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-[A-Za-z0-9][A-Za-z0-9._/-]*$"
@@ -74,18 +76,26 @@ validate_currency = RegexValidator(
 )
 
 
+def phase_expression(today=None):
+    """SQL for a project's phase (planned, ongoing, completed) as of ``today``."""
+    today = today or timezone.localdate()
+    return Case(
+        When(start_date__gt=today, then=Value(Phase.PLANNED.value)),
+        When(end_date__lt=today, then=Value(Phase.COMPLETED.value)),
+        default=Value(Phase.ONGOING.value),
+        output_field=models.CharField(),
+    )
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def with_phase(self, today=None):
-        """Annotate ``phase`` (planned, ongoing, completed) from the dates, as of ``today``."""
-        today = today or timezone.localdate()
-        return self.annotate(
-            phase=Case(
-                When(start_date__gt=today, then=Value(Phase.PLANNED)),
-                When(end_date__lt=today, then=Value(Phase.COMPLETED)),
-                default=Value(Phase.ONGOING),
-                output_field=models.CharField(),
-            )
-        )
+        """Annotate ``phase`` from the dates, as of ``today``."""
+        return self.annotate(phase=phase_expression(today))
+
+    def for_cards(self, today=None):
+        """With what a project card shows (phase, first picture), in a fixed number of queries."""
+        images = ProjectImage.objects.select_related("image").prefetch_related("image__renditions")
+        return self.with_phase(today).prefetch_related(models.Prefetch("gallery", queryset=images))
 
     def in_phase(self, phase, today=None):
         today = today or timezone.localdate()
@@ -276,10 +286,18 @@ class Project(Publishable):
     def current_phase_label(self):
         return Phase(self.current_phase).label
 
-    @property
-    def duration_months(self):
-        delta = self.end_date - self.start_date
-        return round(delta / datetime.timedelta(days=30.44))
+    def country_names(self):
+        return [name for _code, name in self.country_pairs()]
+
+    def country_pairs(self):
+        """(code, name) of the partners' countries, for links to the filtered list."""
+        return [(code, countries.name(code) or code) for code in self.countries]
+
+    def region_names(self):
+        return [region_name(key) for key in self.regions]
+
+    def subregion_names(self):
+        return [subregion_name(key) for key in self.subregions]
 
 
 class Partnership(models.Model):

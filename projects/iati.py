@@ -1,0 +1,137 @@
+"""All published projects as IATI 2.03 activities, for aid-transparency data users.
+
+Codes follow the IATI codelists: organisation role and type, activity status
+and date type, DAC 5-digit sectors (vocabulary 1), SDG goals as tags
+(vocabulary 2), outgoing commitments (transaction type 2).
+"""
+
+from decimal import ROUND_DOWN, Decimal
+from xml.etree import ElementTree as ET
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from norec_site.models import Organisation
+
+from .models import Partnership, Phase
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Norec's identifier in the IATI organisation registry: Norwegian business register number.
+NOREC_REF = getattr(settings, "NOREC_IATI_REF", "NO-BRC-971277882")
+NOREC_TYPE = "10"  # Government
+ORGANISATION_TYPES = {
+    Organisation.Kind.CIVIL_SOCIETY: "22",  # National NGO
+    Organisation.Kind.PRIVATE: "70",  # Private sector
+    Organisation.Kind.PUBLIC: "10",  # Government
+    Organisation.Kind.MULTILATERAL: "40",  # Multilateral
+}
+ACTIVITY_STATUS = {Phase.PLANNED: "1", Phase.ONGOING: "2", Phase.COMPLETED: "4"}
+DONOR_COUNTRIES = {"NO"}  # partners there take part, but do not receive aid
+
+
+def activity_identifier(project):
+    return project.iati_identifier or f"{NOREC_REF}-PRJ{project.pk}"
+
+
+def country_percentages(codes):
+    """Equal shares with two decimals that add up to exactly 100."""
+    if not codes:
+        return []
+    share = (Decimal(100) / len(codes)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    shares = [share] * len(codes)
+    shares[-1] = Decimal(100) - share * (len(codes) - 1)
+    return list(zip(codes, shares, strict=True))
+
+
+def _narratives(parent, texts):
+    for language, text in texts:
+        if text:
+            ET.SubElement(parent, "narrative", {XML_LANG: language}).text = text
+
+
+def _texts(project, field):
+    return [
+        (code, strip_tags(getattr(project, f"{field}_{code}") or "").strip())
+        for code in project.available_languages()
+    ]
+
+
+def activity_element(project, today):
+    languages = project.available_languages()
+    activity = ET.Element(
+        "iati-activity",
+        {
+            "last-updated-datetime": project.updated_at.replace(microsecond=0).isoformat(),
+            XML_LANG: languages[0] if languages else "nn",
+            "default-currency": project.grant_currency,
+            "hierarchy": "1",
+        },
+    )
+    ET.SubElement(activity, "iati-identifier").text = activity_identifier(project)
+    reporting = ET.SubElement(activity, "reporting-org", {"ref": NOREC_REF, "type": NOREC_TYPE})
+    _narratives(reporting, [("en", "Norec")])
+    _narratives(ET.SubElement(activity, "title"), _texts(project, "title"))
+    _narratives(ET.SubElement(activity, "description", {"type": "1"}), _texts(project, "summary"))
+
+    funding = ET.SubElement(
+        activity, "participating-org", {"ref": NOREC_REF, "type": NOREC_TYPE, "role": "1"}
+    )
+    _narratives(funding, [("en", "Norec")])
+    partners = list(project.partnerships.all())
+    for partnership in partners:
+        roles = ["4"]
+        if partnership.role == Partnership.Role.COORDINATING:
+            roles.insert(0, "2")
+        org_type = ORGANISATION_TYPES.get(partnership.organisation.kind, "90")
+        for role in roles:
+            org = ET.SubElement(activity, "participating-org", {"type": org_type, "role": role})
+            _narratives(org, [("en", partnership.organisation.name)])
+
+    phase = project.phase_on(today)
+    ET.SubElement(activity, "activity-status", {"code": ACTIVITY_STATUS[phase]})
+    dates = [("1", project.start_date), ("3", project.end_date)]
+    if phase != Phase.PLANNED:
+        dates.append(("2", project.start_date))
+    if phase == Phase.COMPLETED:
+        dates.append(("4", project.end_date))
+    for date_type, date in sorted(dates):
+        ET.SubElement(activity, "activity-date", {"type": date_type, "iso-date": date.isoformat()})
+
+    recipients = [code for code in project.countries if code not in DONOR_COUNTRIES]
+    for code, percentage in country_percentages(recipients):
+        ET.SubElement(activity, "recipient-country", {"code": code, "percentage": str(percentage)})
+    ET.SubElement(
+        activity, "sector", {"vocabulary": "1", "code": project.dac_sector, "percentage": "100"}
+    )
+    for goal in project.sdgs.all():
+        tag = ET.SubElement(activity, "tag", {"vocabulary": "2", "code": str(goal.number)})
+        _narratives(tag, [("en", goal.name_en or goal.name)])
+    ET.SubElement(activity, "collaboration-type", {"code": "1"})  # bilateral
+    ET.SubElement(activity, "default-flow-type", {"code": "10"})  # ODA
+    ET.SubElement(activity, "default-finance-type", {"code": "110"})  # standard grant
+    ET.SubElement(activity, "default-aid-type", {"code": "C01", "vocabulary": "1"})  # project
+    if project.grant_amount is not None:
+        transaction = ET.SubElement(activity, "transaction")
+        ET.SubElement(transaction, "transaction-type", {"code": "2"})  # outgoing commitment
+        start = project.start_date.isoformat()
+        ET.SubElement(transaction, "transaction-date", {"iso-date": start})
+        value = ET.SubElement(
+            transaction, "value", {"currency": project.grant_currency, "value-date": start}
+        )
+        value.text = f"{project.grant_amount:.2f}"
+    return activity
+
+
+def activities_xml(projects, today=None, now=None):
+    """The iati-activities document as bytes (UTF-8, with an XML declaration)."""
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    root = ET.Element(
+        "iati-activities",
+        {"version": "2.03", "generated-datetime": now.replace(microsecond=0).isoformat()},
+    )
+    for project in projects:
+        root.append(activity_element(project, today))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
