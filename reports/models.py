@@ -68,7 +68,7 @@ def _names(through, field):
     return Subquery(
         through.objects.filter(report=OuterRef("pk"))
         .values("report")
-        .annotate(names=ArrayAgg(f"{field}__name", ordering=("position", "pk")))
+        .annotate(names=ArrayAgg(f"{field}__name", order_by=("position", "pk")))
         .values("names")
     )
 

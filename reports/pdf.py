@@ -1,6 +1,7 @@
 """PDF checks and reading: only real, open, unencrypted PDFs with pages get in."""
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -11,6 +12,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 COVER_WIDTH = 1200
+ENCRYPT_MARKER = re.compile(rb"/Encrypt\b")
+NO_PAGES_MARKER = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b")
 
 
 @dataclass
@@ -55,8 +58,12 @@ def open_pdf(upload):
     try:
         document = pdfium.PdfDocument(_source(upload))
     except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        # pdfium's error code can be left over from an earlier document, so look
+        # at the file itself to tell a protected or page-less PDF from a broken one.
+        if _contains(upload, ENCRYPT_MARKER):
             raise _encrypted_error() from error
+        if _contains(upload, NO_PAGES_MARKER):
+            raise _empty_error() from error
         raise ValidationError(
             _(
                 "This PDF is damaged and cannot be opened. Export it again from the program "
@@ -69,10 +76,28 @@ def open_pdf(upload):
         raise _encrypted_error()
     if len(document) == 0:
         document.close()
-        raise ValidationError(
-            _("This PDF has no pages. Upload the finished report."), code="empty_pdf"
-        )
+        raise _empty_error()
     return document
+
+
+def _contains(upload, pattern):
+    """Whether ``pattern`` occurs in the file, read in overlapping chunks."""
+    upload.seek(0)
+    tail = b""
+    try:
+        for chunk in upload.chunks():
+            if pattern.search(tail + chunk):
+                return True
+            tail = chunk[-64:]
+        return False
+    finally:
+        upload.seek(0)
+
+
+def _empty_error():
+    return ValidationError(
+        _("This PDF has no pages. Upload the finished report."), code="empty_pdf"
+    )
 
 
 def _encrypted_error():
