@@ -4,11 +4,11 @@ from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from norec_site.admin import PublishableAdmin
 from norec_site.models import Organisation
 
+from .countries import country_name
 from .models import Partnership, Phase, Project, ProjectImage
 from .regions import REGIONS, SUBREGIONS
 from .services import ensure_default_sdg, refresh_facets
@@ -51,7 +51,7 @@ class CountryFilter(ArrayValueFilter):
     def lookups(self, request, model_admin):
         used = Project.objects.exclude(countries=[]).values_list("countries", flat=True)
         codes = sorted({code for row in used for code in row})
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
+        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
 
 
 class SectorFilter(ArrayValueFilter):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as country_names
+from django_countries import countries as country_codes
 
+from .countries import country_name
 from .models import CooperationType, Phase
 from .regions import REGIONS, SUBREGIONS, region_name, subregion_name
 
@@ -33,7 +34,7 @@ class Facet:
             return raw if raw in SUBREGIONS else None
         if self.key == "country":
             code = raw.upper()
-            return code if code in dict(country_names) else None
+            return code if code in country_codes else None
         if self.key == "sector":
             from norec_site.models import Organisation
 
@@ -82,7 +83,7 @@ class Facet:
         if self.key == "subregion":
             return subregion_name(value)
         if self.key == "country":
-            return country_names.name(value) or value
+            return country_name(value)
         if self.key == "sector":
             from norec_site.models import Organisation
 

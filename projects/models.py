@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
@@ -18,6 +17,7 @@ from norec_site.models import Publishable, PublishableQuerySet
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
+from .countries import country_name
 from .regions import region_name, subregion_name
 
 IATI_IDENTIFIER = re.compile(
@@ -291,7 +291,7 @@ class Project(Publishable):
 
     def country_pairs(self):
         """(code, name) of the partners' countries, for links to the filtered list."""
-        return [(code, countries.name(code) or code) for code in self.countries]
+        return [(code, country_name(code)) for code in self.countries]
 
     def region_names(self):
         return [region_name(key) for key in self.regions]
@@ -362,6 +362,10 @@ class Partnership(models.Model):
             raise ValidationError(
                 {"country": _("Choose the country this partner works from in the project.")}
             )
+
+    @property
+    def country_name(self):
+        return country_name(self.country) if self.country else ""
 
 
 class ProjectImage(models.Model):

@@ -1,0 +1,137 @@
+"""Facet counts against the hand-counted portfolio (conftest.py), and every filter in the URL."""
+
+import pytest
+from django.urls import reverse
+
+from projects.facets import count_facets, selected_from
+from projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+# Counted by hand from conftest.portfolio for Nynorsk on 15 June 2026 (A-E; F is a
+# draft, G exists only in English).
+EXPECTED = {
+    "region": {"africa": 3, "europe": 3, "asia": 1, "latin-america": 1},
+    "subregion": {
+        "eastern-africa": 3,
+        "northern-europe": 3,
+        "south-eastern-asia": 1,
+        "south-america": 1,
+    },
+    "country": {"KE": 2, "NO": 3, "ET": 1, "TZ": 1, "UG": 1, "VN": 1, "KH": 1, "CO": 1},
+    "sector": {"civil_society": 4, "public": 4, "private": 2},
+    "type": {"triangular": 2, "south-south": 2, "north-south": 1},
+    "sdg": {"17": 5, "5": 2, "3": 1, "4": 1},
+    "status": {"ongoing": 2, "completed": 2, "planned": 1},
+    "year": {"2022": 1, "2023": 2, "2024": 2, "2025": 3, "2026": 4, "2027": 2, "2028": 1},
+}
+
+
+def counts_for(params, language="nn"):
+    return count_facets(Project.objects.public(language), selected_from(params))
+
+
+def titles_on(client, params, language="nn"):
+    from django.utils import translation
+
+    with translation.override(language):
+        response = client.get(reverse("projects:index"), params)
+    assert response.status_code == 200
+    return sorted(project.title for project in response.context["project_list"])
+
+
+def test_counts_without_filters_match_the_hand_count(portfolio):
+    counts = counts_for({})
+    for facet, expected in EXPECTED.items():
+        assert counts[facet] == expected, facet
+
+
+def test_counts_for_a_facet_ignore_its_own_choice_but_follow_the_others(portfolio):
+    counts = counts_for({"type": "triangular", "region": "africa", "sdg": "5"})
+    # Type: Africa and SDG 5 give A (triangular) and C (south-south).
+    assert counts["type"] == {"triangular": 1, "south-south": 1}
+    # Region: triangular and SDG 5 give only A, in Africa and Europe.
+    assert counts["region"] == {"africa": 1, "europe": 1}
+    # SDG: triangular in Africa gives A and B.
+    assert counts["sdg"] == {"17": 2, "5": 1, "3": 1}
+    # The chart counts the list itself: A only.
+    assert counts["chart-region"] == {"africa": 1, "europe": 1}
+    assert counts["chart-sdg"] == {"5": 1, "17": 1}
+
+
+def test_english_counts_include_the_english_only_project(portfolio):
+    counts = counts_for({}, language="en")
+    assert counts["region"]["africa"] == 4
+    assert counts["subregion"]["western-africa"] == 1
+    assert counts["sdg"]["8"] == 1
+
+
+def test_drafts_are_never_counted(portfolio):
+    counts = counts_for({"country": "KE"})
+    assert counts["type"] == {"triangular": 1, "south-south": 1}  # F (draft) would make it 2
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"region": "africa"}, "ABC"),
+        ({"region": "asia"}, "D"),
+        ({"region": "latin-america"}, "E"),
+        ({"subregion": "eastern-africa"}, "ABC"),
+        ({"subregion": "northern-europe"}, "ABE"),
+        ({"country": "KE"}, "AC"),
+        ({"country": "ke"}, "AC"),
+        ({"sector": "private"}, "BD"),
+        ({"type": "triangular"}, "AB"),
+        ({"type": "north-south"}, "E"),
+        ({"sdg": "5"}, "AC"),
+        ({"sdg": "17"}, "ABCDE"),
+        ({"status": "ongoing"}, "AD"),
+        ({"status": "completed"}, "BE"),
+        ({"status": "planned"}, "C"),
+        ({"year": "2023"}, "BE"),
+        ({"year": "2028"}, "C"),
+        ({"type": "triangular", "subregion": "eastern-africa", "sdg": "5"}, "A"),
+        ({"region": "africa", "status": "ongoing"}, "A"),
+        ({"region": "europe", "sector": "public", "year": "2025"}, "AE"),
+        ({"country": "NO", "type": "south-south"}, ""),
+        (
+            {
+                "region": "africa",
+                "subregion": "eastern-africa",
+                "country": "KE",
+                "sector": "civil_society",
+                "type": "south-south",
+                "sdg": "5",
+                "status": "planned",
+                "year": "2027",
+            },
+            "C",
+        ),
+    ],
+)
+def test_each_filter_and_combination_in_the_url_gives_the_right_projects(
+    client, portfolio, params, expected
+):
+    wanted = sorted(portfolio[key].title_nn for key in expected)
+    assert titles_on(client, params) == wanted
+
+
+def test_unknown_filter_values_are_ignored(client, portfolio):
+    params = {"sdg": "99", "country": "XX", "region": "atlantis", "year": "soon", "type": "x"}
+    assert len(titles_on(client, params)) == 5
+
+
+def test_triangular_projects_in_east_africa_for_sdg_5_in_every_language(client, portfolio):
+    params = {"type": "triangular", "subregion": "eastern-africa", "sdg": "5"}
+    for language in ("nn", "nb", "en"):
+        assert titles_on(client, params, language) == [portfolio["A"].title]
+
+
+def test_the_page_shows_each_facet_value_with_its_count(client, portfolio):
+    response = client.get(reverse("projects:index"), {"type": "triangular"})
+    html = response.content.decode()
+    assert '<option value="africa">Afrika (2)</option>' in html
+    assert '<option value="triangular" selected>Triangulært (2)</option>' in html
+    assert '<option value="south-south">Sør–sør (2)</option>' in html
+    assert '<option value="eastern-africa">Aust-Afrika (2)</option>' in html
