@@ -1,0 +1,61 @@
+"""The admin as an editor's browser runs it: slug prefill and the rich-text editor."""
+
+import pytest
+
+from news.models import Article
+from norec_site.groups import COMMUNICATIONS
+from norec_site.slugs import slug_from_title
+from tests.factories import UserFactory
+
+# serialized_rollback keeps the groups that migrations made.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+TITLES = {
+    "nn": "Sør-sør-samarbeid på FN-konferansen",
+    "nb": "Ærlig lærdom: Øst-Afrika og Sør-Amerika på én konferanse",
+    "en": "Norec’s exchange model at BAPA+40, Buenos Aires",
+}
+
+
+def log_in(page, live_server):
+    UserFactory(username="redaktor", groups=[COMMUNICATIONS])
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "redaktor")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_slug_prefilled_as_the_editor_types_matches_the_slug_made_on_save(
+    page, live_server, tmp_path
+):
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    for code, title in TITLES.items():
+        page.locator(f"#id_title_{code}").press_sequentially(title)
+        assert page.input_value(f"#id_slug_{code}") == slug_from_title(title)
+    assert page.input_value("#id_slug_nn") == "sor-sor-samarbeid-pa-fn-konferansen"
+    page.screenshot(path=tmp_path / "admin-add.png", full_page=True)
+
+
+def test_editor_writes_formatted_text_that_is_saved_clean(page, live_server, tmp_path):
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    editors = page.locator(".ProseMirror[contenteditable=true]")
+    assert editors.count() == 3
+    page.locator("#id_title_nn").fill("Eit nytt nyhende")
+    page.locator("#id_lead_nn").fill("Ingressen.")
+    body = editors.nth(0)
+    body.click()
+    page.keyboard.type("Vanleg tekst ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("med feit skrift")
+    page.screenshot(path=tmp_path / "editor.png", full_page=True)
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{live_server.url}/admin/news/article/")
+    article = Article.objects.get()
+    assert article.body_nn == "<p>Vanleg tekst <strong>med feit skrift</strong></p>"
+    assert article.slug_nn == "eit-nytt-nyhende"
