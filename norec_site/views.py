@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from news.home import home_news
 from norec_site.languages import language_links
 from norec_site.models import SlugRedirect
 from norec_site.search import (
@@ -21,8 +22,13 @@ from norec_site.search import (
     TYPE_KEYS,
     Search,
     SearchResults,
+    page_number,
     parse_query,
 )
+from projects.models import Project
+from reports.models import Report
+
+HOME_ITEMS = 4
 
 
 class PublishableListMixin:
@@ -106,7 +112,14 @@ class PublishableDetailView(DetailView):
 
 
 def home(request):
-    return render(request, "norec_site/home.html")
+    """The latest published items of each app, in the page's language."""
+    language = get_language()
+    context = {
+        "home_news": home_news(language),
+        "latest_reports": Report.objects.public(language).for_cards()[:HOME_ITEMS],
+        "latest_projects": Project.objects.public(language).for_cards()[:HOME_ITEMS],
+    }
+    return render(request, "norec_site/home.html", context)
 
 
 @never_cache
@@ -157,14 +170,13 @@ def search(request):
     if parsed.searchable:
         language = get_language()
         finder = Search(parsed, language, types=[kind] if kind else None)
-        counts = finder.counts()
-        total = counts[kind] if kind else sum(counts.values())
-        paginator = Paginator(SearchResults(finder, total), PAGE_SIZE)
+        results = SearchResults(finder, page_number(request.GET.get("page")))
+        paginator = Paginator(results, PAGE_SIZE)
         context.update(
             searched=True,
             page_obj=paginator.get_page(request.GET.get("page")),
-            total=total,
-            all_count=sum(counts.values()),
-            type_counts=[(t.key, t.plural, counts[t.key]) for t in SEARCH_TYPES],
+            total=results.total,
+            all_count=sum(results.counts.values()),
+            type_counts=[(t.key, t.plural, results.counts[t.key]) for t in SEARCH_TYPES],
         )
     return render(request, "norec_site/search.html", context)
