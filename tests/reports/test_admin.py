@@ -87,21 +87,21 @@ def test_administrator_uploads_a_pdf_and_the_public_sees_the_report(client, admi
     assert client.get(report_file.get_absolute_url()).status_code == 200
 
 
-def test_refused_pdf_shows_as_a_form_error(client, administrator, english):
+def test_refused_pdf_shows_as_a_form_error_in_the_editors_language(client, administrator):
     upload = pdf_upload(user_password="secret")
     response = client.post(
         reverse("admin:reports_report_add"), form_data(**{"files-0-upload": upload})
     )
 
     assert response.status_code == 200
-    assert "without protection" in response.content.decode()
+    assert "Lagre ein kopi utan vern" in response.content.decode()
     assert not Report.objects.exists()
 
 
-def test_new_file_row_without_a_pdf_asks_for_one(client, administrator, english):
+def test_new_file_row_without_a_pdf_asks_for_one(client, administrator):
     response = client.post(reverse("admin:reports_report_add"), form_data())
     assert response.status_code == 200
-    assert "Choose the PDF file for this language." in response.content.decode()
+    assert "Vel PDF-fila for dette språket." in response.content.decode()
 
 
 def test_replacing_a_file_in_the_admin_keeps_one_row(client, administrator):

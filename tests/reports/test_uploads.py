@@ -66,7 +66,7 @@ def test_a_200_page_pdf_is_processed_in_seconds():
     assert time.monotonic() - started < 10
 
 
-def test_html_renamed_pdf_is_refused(private_files):
+def test_html_renamed_pdf_is_refused(private_files, english):
     upload = SimpleUploadedFile(
         "report.pdf", b"<!doctype html><p>Not a PDF</p>", "application/pdf"
     )
@@ -81,14 +81,14 @@ def test_picture_renamed_pdf_is_refused():
     assert refusal(ReportFactory(), upload).code == "not_pdf"
 
 
-def test_broken_pdf_is_refused():
+def test_broken_pdf_is_refused(english):
     upload = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 100)
     error = refusal(ReportFactory(), upload)
     assert error.code == "broken_pdf"
     assert "Export it again" in error.messages[0]
 
 
-def test_password_protected_pdf_is_refused():
+def test_password_protected_pdf_is_refused(english):
     error = refusal(ReportFactory(), pdf_upload(user_password="secret"))
     assert error.code == "encrypted_pdf"
     assert "without protection" in error.messages[0]
@@ -110,7 +110,7 @@ def test_pdf_without_pages_is_refused():
     assert refusal(ReportFactory(), empty_pdf_upload()).code == "empty_pdf"
 
 
-def test_pdf_over_the_size_limit_is_refused(settings):
+def test_pdf_over_the_size_limit_is_refused(settings, english):
     upload = pdf_upload()
     settings.NOREC_REPORT_MAX_BYTES = upload.size - 1
     error = refusal(ReportFactory(), upload)
