@@ -14,15 +14,29 @@ PALETTE = ["#0b4f6c", "#e0a526", "#3f7e44", "#c5192d", "#26bde2", "#a21942", "#f
 
 
 def picture_bytes(label, colour="#0b4f6c", size=(1600, 900), image_format="JPEG"):
-    """A generated picture: a coloured field with shapes and a label."""
-    picture = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
+    """A generated landscape: sky in ``colour``, a sun and rolling hills, varied by ``label``."""
+    seed = sum(ord(char) * (index + 1) for index, char in enumerate(label))
     w, h = size
-    draw.ellipse((w * 0.55, h * 0.15, w * 0.95, h * 0.85), fill="#ffffff")
-    draw.rectangle((w * 0.08, h * 0.6, w * 0.45, h * 0.9), fill="#1b2430")
-    draw.text((w * 0.1, h * 0.1), label, fill="#ffffff", font_size=max(24, h // 12))
+    sky = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(sky)
+    for row in range(h):  # lighter towards the horizon
+        shade = int(90 * row / h)
+        base = PILImage.new("RGB", (1, 1), colour).getpixel((0, 0))
+        draw.line([(0, row), (w, row)], fill=tuple(min(255, c + shade) for c in base))
+    sun_x = w * (0.2 + (seed % 60) / 100)
+    draw.ellipse((sun_x - h * 0.12, h * 0.15, sun_x + h * 0.12, h * 0.39), fill="#f6d58e")
+    for layer, tone in enumerate(("#2f5d50", "#23473d", "#1b2430")):
+        top = h * (0.55 + 0.12 * layer)
+        phase = (seed >> layer) % 7
+        points = [(0, h)]
+        for step in range(9):
+            x = w * step / 8
+            y = top - h * 0.06 * (1 + ((step + phase) % 3)) / 2
+            points.append((x, y))
+        points.append((w, h))
+        draw.polygon(points, fill=tone)
     buffer = io.BytesIO()
-    picture.save(buffer, format=image_format, quality=88)
+    sky.save(buffer, format=image_format, quality=88)
     return buffer.getvalue()
 
 
