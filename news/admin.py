@@ -32,7 +32,7 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = (StateFilter, MissingTranslationFilter, "topics", "authors", "featured")
     search_fields = ("title_nn", "title_nb", "title_en")
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("image", "topics")
+    autocomplete_fields = ("image", "topics", "related_reports", "related_projects")
     readonly_fields = ("public_link",)
     inlines = (ArticleAuthorInline,)
     fieldsets = (
@@ -56,15 +56,6 @@ class ArticleAdmin(PublishableAdmin):
             },
         ),
     )
-
-    def get_autocomplete_fields(self, request):
-        """Pick related reports and projects by search once their admins offer it."""
-        fields = list(super().get_autocomplete_fields(request))
-        for name in ("related_reports", "related_projects"):
-            model_admin = self.admin_site._registry.get(self.opts.get_field(name).related_model)
-            if model_admin and model_admin.search_fields:
-                fields.append(name)
-        return fields
 
     @admin.display(description=_("publication time (Oslo)"), ordering="published_at")
     def publication_time(self, obj):

@@ -12,7 +12,7 @@ from norec_site.groups import COMMUNICATIONS
 from norec_site.models import Status
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
 
-from .factories import ArticleFactory
+from .factories import ArticleFactory, ProjectFactory, ReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -310,3 +310,32 @@ def test_byline_keeps_its_order(client):
     ArticleAuthor.objects.create(article=article, person=second, position=1)
     ArticleAuthor.objects.create(article=article, person=first, position=0)
     assert [b.person for b in article.bylines.all()] == [first, second]
+
+
+def test_editor_finds_reports_and_projects_to_link_by_title(client):
+    editor(client)
+    report = ReportFactory(title_nn="Sør-sør-samarbeid i praksis")
+    project = ProjectFactory(title_nn="Jordmødrer rundt Victoriasjøen")
+    for field, term, item in (
+        ("related_reports", "praksis", report),
+        ("related_projects", "victoria", project),
+    ):
+        response = client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "news", "model_name": "article", "field_name": field, "term": term},
+        )
+        assert response.status_code == 200
+        assert [r["id"] for r in response.json()["results"]] == [str(item.pk)]
+
+
+def test_linked_reports_and_projects_are_saved_from_the_form(client):
+    editor(client)
+    article = ArticleFactory()
+    report, project = ReportFactory(), ProjectFactory()
+    response = client.post(
+        reverse("admin:news_article_change", args=[article.pk]),
+        form_data(article, related_reports=[report.pk], related_projects=[project.pk]),
+    )
+    assert response.status_code == 302
+    assert list(article.related_reports.all()) == [report]
+    assert list(article.related_projects.all()) == [project]

@@ -493,3 +493,9 @@ def test_feeds_and_home_partial_use_a_fixed_number_of_queries(
             client.get(url_in("nn", name))
     with django_assert_max_num_queries(4):
         home_news("nn")
+
+
+def test_article_complete_in_no_language_is_404_not_a_redirect_loop(client):
+    article = ArticleFactory(lead_nn="", title_nn="Berre ein tittel")
+    client.force_login(UserFactory(groups=[COMMUNICATIONS]))
+    assert client.get(url_in("nn", "news:detail", slug=article.slug_nn)).status_code == 404
