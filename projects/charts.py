@@ -2,12 +2,12 @@
 
 BAR_HEIGHT = 18
 GAP = 8
-LABEL_WIDTH = 200
-BAR_AREA = 200
-WIDTH = LABEL_WIDTH + BAR_AREA + 40
+LABEL_WIDTH = 165
+BAR_AREA = 150
+WIDTH = LABEL_WIDTH + BAR_AREA + 35
 
 
-SHORT_LABEL = 28  # characters that fit in LABEL_WIDTH at the chart's font size
+SHORT_LABEL = 24  # characters that fit in LABEL_WIDTH at the chart's font size
 
 
 def bar_chart(rows):

@@ -2,11 +2,12 @@
 
 import csv
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.views.decorators.http import require_GET
 
 from norec_site.models import SustainableDevelopmentGoal
@@ -124,7 +125,21 @@ class ProjectListView(PublishableListView):
         context["csv_url"] = reverse("projects:csv") + suffix
         context["json_url"] = reverse("projects:json") + suffix
         context["iati_url"] = reverse("projects:iati")
+        context["alternates"] = self.alternates()
         return context
+
+    def alternates(self):
+        """The same filtered list in each language: the switcher and hreflang keep the filters."""
+        query = self.request.GET.urlencode()
+        return [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": translate_url(self.request.path, code) + (f"?{query}" if query else ""),
+                "current": code == get_language(),
+            }
+            for code, _name in settings.LANGUAGES
+        ]
 
     def url_without(self, key):
         query = self.request.GET.copy()

@@ -232,3 +232,14 @@ def test_home_partial_shows_latest_projects(portfolio):
 def test_drafts_stay_drafts_even_when_published_at_is_set(client):
     project = make_project(status=Status.DRAFT, published_at=timezone.now())
     assert client.get(page_url(project)).status_code == 404
+
+
+def test_language_switcher_keeps_the_filters(client, portfolio):
+    params = {"type": "triangular", "subregion": "eastern-africa", "sdg": "5"}
+    html = client.get(url_in("nn", "projects:index"), params).content.decode()
+    query = "type=triangular&amp;subregion=eastern-africa&amp;sdg=5"
+    assert f'href="{url_in("en", "projects:index")}?{query}" hreflang="en"' in html
+    assert (
+        f'<link rel="canonical" href="http://testserver{url_in("nn", "projects:index")}?{query}">'
+        in html
+    )
