@@ -28,11 +28,11 @@ def pdf_bytes(title, paragraphs=(), *, pages=3, subtitle="", colour=0, user_pass
     pdf.set_text_color(255, 255, 255)
     pdf.set_font("Helvetica", "B", 30)
     pdf.set_xy(15, 150)
-    pdf.multi_cell(180, 13, _latin1(title))
+    pdf.multi_cell(180, 13, _latin1(title), align="L")
     if subtitle:
         pdf.set_font("Helvetica", "", 16)
         pdf.set_x(15)
-        pdf.multi_cell(180, 8, _latin1(subtitle))
+        pdf.multi_cell(180, 8, _latin1(subtitle), align="L")
     pdf.set_text_color(30, 36, 48)
     body = list(paragraphs) or [title]
     for number in range(2, pages + 1):
