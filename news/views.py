@@ -1,6 +1,6 @@
 """The public news pages: the list and the article."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import get_language
 
 from norec_site.languages import language_codes
@@ -33,7 +33,8 @@ class ArticleListView(PublishableListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         public = Article.objects.public(get_language())
-        topics = list(Topic.objects.filter(articles__in=public).distinct().order_by("name"))
+        in_use = Exists(public.filter(topics=OuterRef("pk")))
+        topics = list(Topic.objects.filter(in_use).order_by("name"))
         context["topics"] = topics
         context["topic"] = next((t for t in topics if t.slug == self.topic_slug), None)
         return context
