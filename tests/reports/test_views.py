@@ -9,14 +9,16 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from django.views.static import serve
 from lxml import html
 
 from norec_site.models import SustainableDevelopmentGoal
-from reports.models import ReportFile
+from reports.models import Report, ReportFile
 from tests.factories import OrganisationFactory, PersonFactory, TopicFactory, UserFactory
 
 from .factories import ReportFactory, ReportSeriesFactory
@@ -395,3 +397,40 @@ def test_sitemap_lists_public_reports_in_their_languages(client):
     assert f"{public.slug_nn}" in body and "/en/reports/" in body  # the library in English
     assert draft.slug_nn not in body
     assert reverse("reports:index") in body
+
+
+def test_editor_previews_a_draft_report_without_citation_tags(client):
+    report = ReportFactory(draft=True, title_nn="Utkast til rapport")
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="change_report"))
+    client.force_login(editor)
+
+    response = client.get(detail_url(report))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Utkast til rapport" in page and 'class="preview-banner"' in page
+    assert "citation_title" not in page and "noindex" in page
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_scheduled_report_stays_out_of_the_library_and_feed(client):
+    ReportFactory(
+        title_nn="Kjem seinare", published_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    assert titles(client.get(reverse("reports:index"))) == []
+    assert feedparser.parse(client.get(reverse("reports:feed")).content).entries == []
+
+
+def test_home_partial_shows_the_latest_reports():
+    ReportFactory(title_nn="Ny rapport", files=["en"])
+    latest = Report.objects.public("nn").for_cards()[:3]
+
+    rendered = render_to_string(
+        "reports/includes/home_reports.html",
+        {"latest_reports": latest},
+        request=RequestFactory().get("/nn/"),
+    )
+
+    assert "Ny rapport" in rendered and "Nyaste rapportar" in rendered
+    assert reverse("reports:index") in rendered
