@@ -1,23 +1,28 @@
 """Full-text search: one stored, indexed vector per language on each content model."""
 
+import datetime
+import functools
 import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorExact,
     SearchVectorField,
 )
-from django.db import connections, models
-from django.db.models import F, Func, Value
+from django.db import connection, models
+from django.db.models import Case, F, Func, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -68,6 +73,8 @@ HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 LETTER_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}](?=[^\W\d_])")
 HYPHENATED = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)+")
 TAGS = r"<[^>]*>"
+# Words left out (-word) and the "or" operator: not looked for in a snippet's window.
+NOT_WANTED = re.compile(r"(?:(?<=\s)|^)-\S+|\bor\b", re.IGNORECASE)
 
 
 @dataclass
@@ -76,6 +83,7 @@ class ParsedQuery:
 
     text: str = ""
     websearch: str = ""
+    words: str = ""
     notices: list = field(default_factory=list)
     problem: str = ""
 
@@ -115,6 +123,7 @@ def parse_query(raw):
         text = text[:position] + " " + text[position + 1 :]
         parsed.notices.append(_("A quotation mark had no partner, so we searched without it."))
     parsed.websearch = _phrases_for_hyphens(text)
+    parsed.words = " ".join(NOT_WANTED.sub(" ", text).replace('"', " ").split())
     return parsed
 
 
@@ -162,6 +171,35 @@ def plain(*expressions):
     )
 
 
+class Window(Func):
+    """About 3,000 characters of a long text around the first mention of a query word.
+
+    Stems are the beginnings of the words they come from in nearly every
+    inflection, so ``strpos`` of each lexeme (and of it capitalised) finds the
+    place without parsing the whole text; the text is read from storage once.
+    Without a mention the window is the start of the text.
+    """
+
+    output_field = models.TextField()
+    template = (
+        "(SELECT substr(doc.t, greatest(("
+        "SELECT coalesce(min(least(nullif(strpos(doc.t, lexeme), 0), "
+        "nullif(strpos(doc.t, initcap(lexeme)), 0))), 1) "
+        "FROM unnest(tsvector_to_array(to_tsvector(%%s::regconfig, %%s))) AS lexeme"
+        ") - %(before)d, 1), %(length)d) "
+        "FROM (SELECT %(expressions)s || '' AS t OFFSET 0) AS doc)"
+    )
+
+    def __init__(self, expression, config, words, before=300, length=3000):
+        super().__init__(expression, before=before, length=length)
+        self.config, self.words = config, words
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        # The query's words come first in the SQL, the text after them.
+        return sql, (self.config, self.words, *params)
+
+
 @dataclass(frozen=True)
 class SearchType:
     """One kind of content in the results: its model and how to show it."""
@@ -181,13 +219,29 @@ class SearchType:
             return TruncDate("published_at")
         return Cast(self.date, models.DateField())
 
-    def snippet_text(self, language):
-        """The plain text the snippet is cut from."""
+    def snippet(self, search):
+        """The ``ts_headline`` of the plain text the snippet is cut from.
+
+        A report's snippet comes from its summary when the summary matches;
+        otherwise from a window of its PDF text around the first mention, so
+        that a 200-page PDF is never run through the headline parser whole.
+        """
+        language = search.language
         if self.key == "news":
-            return plain(F(f"lead_{language}"), strip_tags(F(f"body_{language}")))
-        if self.key == "reports":
-            return plain(strip_tags(F(f"summary_{language}")), F("pdf_text"))
-        return plain(F(f"summary_{language}"), strip_tags(F(f"description_{language}")))
+            return search.headline(plain(F(f"lead_{language}"), strip_tags(F(f"body_{language}"))))
+        if self.key == "projects":
+            return search.headline(
+                plain(F(f"summary_{language}"), strip_tags(F(f"description_{language}")))
+            )
+        summary = strip_tags(F(f"summary_{language}"))
+        window = Window(F("pdf_text"), search.config, search.parsed.words)
+        return Case(
+            When(
+                SearchVectorExact(SearchVector(summary, config=search.config), search.query),
+                then=search.headline(plain(summary)),
+            ),
+            default=search.headline(plain(summary, window)),
+        )
 
     def end_date_expression(self):
         if self.key == "projects":
@@ -233,14 +287,31 @@ def highlight(headline):
     return mark_safe(escaped)
 
 
+class AnyOf(Func):
+    """``column = ANY(array)``: one parameter, however many ids."""
+
+    output_field = models.BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, array = (compiler.compile(e) for e in self.source_expressions)
+        return f"{column[0]} = ANY({array[0]}::bigint[])", (*column[1], *array[1])
+
+
+# Stand-ins compiled into the cached SQL and swapped for the visitor's values on
+# each run: Django takes longer to compile these unions than PostgreSQL to run them.
+QUERY_STANDIN = "\ufffequery\ufffe"
+WORDS_STANDIN = "\ufffewords\ufffe"
+IDS_STANDIN = {search_type.key: [-number] for number, search_type in enumerate(SEARCH_TYPES, 1)}
+
+
 class Search:
     """One query over news, reports and projects, ranked together.
 
     Every branch reads through ``public(language)``: published, its time has
-    come, and written in the page's language. A page costs three SQL queries
-    whatever the number of results: the counts per type, the page of hits
-    (ranked over the union of the three types), and the page's titles and
-    snippets (``ts_headline`` runs only on those rows).
+    come, and written in the page's language. A page costs two SQL queries
+    whatever the number of results: the hits of the page (ranked over the
+    union of the three types) with the counts per type, then the page's
+    titles and snippets (``ts_headline`` runs only on those rows).
     """
 
     def __init__(self, parsed, language, types=None):
@@ -248,106 +319,48 @@ class Search:
         self.language = language
         self.types = [t for t in SEARCH_TYPES if not types or t.key in types]
         self.config = SEARCH_CONFIGS[language]
-        self.query = SearchQuery(parsed.websearch, search_type="websearch", config=self.config)
         self.vector = f"search_{language}"
+        self.query = SearchQuery(parsed.websearch, search_type="websearch", config=self.config)
 
-    def _matches(self, search_type):
-        return (
-            search_type.model.objects.public(self.language)
-            .filter(**{self.vector: self.query})
-            .order_by()
+    def headline(self, text, **options):
+        options = options or {"max_words": 35, "min_words": 15, "max_fragments": 2}
+        return SearchHeadline(
+            text,
+            self.query,
+            config=self.config,
+            start_sel=START_SEL,
+            stop_sel=STOP_SEL,
+            fragment_delimiter=" … ",
+            **options,
         )
 
-    def _union(self, parts):
-        first, *rest = parts
-        return first.union(*rest, all=True) if rest else first
+    def hits(self, offset, limit):
+        """Hits per type (for every type) and the keys of one page, in one query."""
+        sql, params = hits_sql(self.language)
+        kinds = [t.key for t in self.types]
+        _names, rows = self._run(sql, [*params, kinds, limit, offset])
+        counts = {t.key: 0 for t in SEARCH_TYPES}
+        counts.update({kind: count for kind, pk, count in rows if pk is None})
+        keys = [(kind, pk) for kind, pk, _count in rows if pk is not None]
+        return counts, keys
 
-    def counts(self):
-        """Hits per type key, for every type (the filter does not change them)."""
-        parts = [
-            self._matches(t).annotate(hit_kind=Value(t.key)).values("hit_kind")
-            for t in SEARCH_TYPES
-        ]
-        union = self._union(parts)
-        sql, params = union.query.sql_with_params()
-        with connections[union.db].cursor() as cursor:
-            cursor.execute(
-                f"SELECT hit_kind, COUNT(*) FROM ({sql}) AS hits GROUP BY hit_kind", params
-            )
-            found = dict(cursor.fetchall())
-        return {t.key: found.get(t.key, 0) for t in SEARCH_TYPES}
-
-    def page(self, offset, limit):
-        """The hits from ``offset``: rank, then newest first."""
-        parts = [
-            self._matches(t)
-            .annotate(
-                hit_kind=Value(t.key),
-                hit_id=F("pk"),
-                hit_rank=SearchRank(F(self.vector), self.query, normalization=1),
-                hit_date=t.date_expression(),
-            )
-            .values("hit_kind", "hit_id", "hit_rank", "hit_date")
-            for t in self.types
-        ]
-        union = self._union(parts).order_by("-hit_rank", "-hit_date", "hit_kind", "-hit_id")
-        rows = list(union[offset : offset + limit])
-        return self._details([(row["hit_kind"], row["hit_id"]) for row in rows])
-
-    def _details(self, keys):
+    def details(self, keys):
+        """Titles, dates and snippets for the page's (type, id) keys, in their order."""
         if not keys:
             return []
-        language = self.language
-        parts = []
-        for search_type in self.types:
-            ids = [pk for kind, pk in keys if kind == search_type.key]
-            if not ids:
-                continue
-            parts.append(
-                search_type.model.objects.public(language)
-                .filter(pk__in=ids)
-                .order_by()
-                .annotate(
-                    hit_kind=Value(search_type.key),
-                    hit_id=F("pk"),
-                    hit_title=SearchHeadline(
-                        plain(F(f"title_{language}")),
-                        self.query,
-                        config=self.config,
-                        start_sel=START_SEL,
-                        stop_sel=STOP_SEL,
-                        highlight_all=True,
-                    ),
-                    hit_slug=F(f"slug_{language}"),
-                    hit_date=search_type.date_expression(),
-                    hit_end=search_type.end_date_expression(),
-                    hit_snippet=SearchHeadline(
-                        search_type.snippet_text(language),
-                        self.query,
-                        config=self.config,
-                        start_sel=START_SEL,
-                        stop_sel=STOP_SEL,
-                        max_words=35,
-                        min_words=15,
-                        max_fragments=2,
-                        fragment_delimiter=" … ",
-                    ),
-                )
-                .values(
-                    "hit_kind",
-                    "hit_id",
-                    "hit_title",
-                    "hit_slug",
-                    "hit_date",
-                    "hit_end",
-                    "hit_snippet",
-                )
-            )
-        rows = {(row["hit_kind"], row["hit_id"]): row for row in self._union(parts)}
+        sql, params = details_sql(self.language)
+        ids = {
+            tuple(IDS_STANDIN[kind]): [pk for k, pk in keys if k == kind] for kind in IDS_STANDIN
+        }
+        names, rows = self._run(
+            sql, [ids.get(tuple(p), p) if isinstance(p, list) else p for p in params]
+        )
+        rows = [dict(zip(names, row, strict=True)) for row in rows]
+        found = {(row["hit_kind"], row["hit_id"]): row for row in rows}
         types = {t.key: t for t in SEARCH_TYPES}
         hits = []
         for key in keys:
-            row = rows.get(key)
+            row = found.get(key)
             if row is None:  # unpublished between the two queries
                 continue
             search_type = types[row["hit_kind"]]
@@ -365,13 +378,111 @@ class Search:
             )
         return hits
 
+    def _run(self, sql, params):
+        """Run cached SQL with this search's query, words and the current time."""
+        now = timezone.now()
+        values = {QUERY_STANDIN: self.parsed.websearch, WORDS_STANDIN: self.parsed.words}
+        bound = [
+            now
+            if isinstance(param, datetime.datetime)
+            else values.get(param, param)
+            if isinstance(param, str)
+            else param
+            for param in params
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, bound)
+            names = [column.name for column in cursor.description]
+            return names, cursor.fetchall()
+
+
+def _standin_search(language):
+    return Search(ParsedQuery(websearch=QUERY_STANDIN, words=WORDS_STANDIN), language)
+
+
+def _union(parts):
+    first, *rest = parts
+    return first.union(*rest, all=True) if rest else first
+
+
+@functools.cache
+def hits_sql(language):
+    """The hits of every type, ranked, counted before the type filter, one page after it.
+
+    The union is computed once (a materialized CTE). Parameters after the
+    union's own: the type keys to show, the page size and the offset.
+    """
+    search = _standin_search(language)
+    parts = [
+        t.model.objects.public(language)
+        .filter(**{search.vector: search.query})
+        .order_by()
+        .annotate(
+            hit_kind=Value(t.key),
+            hit_id=F("pk"),
+            hit_rank=SearchRank(F(search.vector), search.query, normalization=1),
+            hit_date=t.date_expression(),
+        )
+        .values("hit_kind", "hit_id", "hit_rank", "hit_date")
+        for t in SEARCH_TYPES
+    ]
+    sql, params = _union(parts).query.sql_with_params()
+    sql = f"""WITH hits AS MATERIALIZED ({sql})
+        (SELECT hit_kind, NULL::bigint, COUNT(*) FROM hits GROUP BY hit_kind)
+        UNION ALL
+        (SELECT hit_kind, hit_id, NULL FROM hits WHERE hit_kind = ANY(%s)
+         ORDER BY hit_rank DESC, hit_date DESC, hit_kind, hit_id DESC
+         LIMIT %s OFFSET %s)"""
+    return sql, params
+
+
+@functools.cache
+def details_sql(language):
+    """Title, slug, dates and snippet of given ids of each type (still only public ones)."""
+    search = _standin_search(language)
+    parts = []
+    for t in SEARCH_TYPES:
+        ids = Value(IDS_STANDIN[t.key], output_field=ArrayField(models.BigIntegerField()))
+        parts.append(
+            t.model.objects.public(language)
+            .filter(AnyOf(F("pk"), ids))
+            .order_by()
+            .annotate(
+                hit_kind=Value(t.key),
+                hit_id=F("pk"),
+                hit_title=search.headline(plain(F(f"title_{language}")), highlight_all=True),
+                hit_slug=F(f"slug_{language}"),
+                hit_date=t.date_expression(),
+                hit_end=t.end_date_expression(),
+                hit_snippet=t.snippet(search),
+            )
+            .values(
+                "hit_kind", "hit_id", "hit_title", "hit_slug", "hit_date", "hit_end", "hit_snippet"
+            )
+        )
+    return _union(parts).query.sql_with_params()
+
+
+def page_number(value, last=100_000):
+    """The page asked for in the URL; anything odd is page 1 (Paginator decides the rest)."""
+    try:
+        return min(max(int(value), 1), last)
+    except (TypeError, ValueError):
+        return 1
+
 
 class SearchResults:
-    """A lazy sequence for Django's Paginator: counted once, a page per slice."""
+    """A lazy sequence for Django's Paginator.
 
-    def __init__(self, search, total):
+    The query for the page asked for also brings the counts, so a page that
+    exists costs two queries: hits with counts, then titles and snippets.
+    """
+
+    def __init__(self, search, page_number):
         self.search = search
-        self.total = total
+        self.offset = (page_number - 1) * PAGE_SIZE
+        self.counts, self.keys = search.hits(self.offset, PAGE_SIZE)
+        self.total = sum(self.counts[t.key] for t in search.types)
 
     def count(self):
         return self.total
@@ -380,4 +491,8 @@ class SearchResults:
         return self.total
 
     def __getitem__(self, window):
-        return self.search.page(window.start or 0, window.stop - (window.start or 0))
+        start = window.start or 0
+        keys = self.keys
+        if start != self.offset:  # a page number out of range: Paginator chose another
+            keys = self.search.hits(start, window.stop - start)[1]
+        return self.search.details(keys)
