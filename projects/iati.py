@@ -30,8 +30,9 @@ ACTIVITY_STATUS = {Phase.PLANNED: "1", Phase.ONGOING: "2", Phase.COMPLETED: "4"}
 DONOR_COUNTRIES = {"NO"}  # partners there take part, but do not receive aid
 
 
-def activity_identifier(project):
-    return project.iati_identifier or f"{NOREC_REF}-PRJ{project.pk}"
+def activity_identifier(iati_identifier, pk):
+    """The editor's identifier, or one made from Norec's reference and the project's id."""
+    return iati_identifier or f"{NOREC_REF}-PRJ{pk}"
 
 
 def country_percentages(codes):
@@ -50,80 +51,86 @@ def _narratives(parent, texts):
             ET.SubElement(parent, "narrative", {XML_LANG: language}).text = text
 
 
-def _texts(project, field):
-    return [
-        (code, strip_tags(getattr(project, f"{field}_{code}") or "").strip())
-        for code in project.available_languages()
-    ]
+def _texts(row, field):
+    return [(code, strip_tags(row[f"{field}_{code}"] or "").strip()) for code in row["languages"]]
 
 
-def activity_element(project, today):
-    languages = project.available_languages()
+def phase_on(row, today):
+    if row["start_date"] > today:
+        return Phase.PLANNED
+    if row["end_date"] < today:
+        return Phase.COMPLETED
+    return Phase.ONGOING
+
+
+def activity_element(row, today, goal_names):
+    """One iati-activity from a row of ``opendata.iati_rows``."""
+    languages = row["languages"]
     activity = ET.Element(
         "iati-activity",
         {
-            "last-updated-datetime": project.updated_at.replace(microsecond=0).isoformat(),
+            "last-updated-datetime": row["updated_at"].replace(microsecond=0).isoformat(),
             XML_LANG: languages[0] if languages else "nn",
-            "default-currency": project.grant_currency,
+            "default-currency": row["grant_currency"],
             "hierarchy": "1",
         },
     )
-    ET.SubElement(activity, "iati-identifier").text = activity_identifier(project)
+    identifier = activity_identifier(row["iati_identifier"], row["pk"])
+    ET.SubElement(activity, "iati-identifier").text = identifier
     reporting = ET.SubElement(activity, "reporting-org", {"ref": NOREC_REF, "type": NOREC_TYPE})
     _narratives(reporting, [("en", "Norec")])
-    _narratives(ET.SubElement(activity, "title"), _texts(project, "title"))
-    _narratives(ET.SubElement(activity, "description", {"type": "1"}), _texts(project, "summary"))
+    _narratives(ET.SubElement(activity, "title"), _texts(row, "title"))
+    _narratives(ET.SubElement(activity, "description", {"type": "1"}), _texts(row, "summary"))
 
     funding = ET.SubElement(
         activity, "participating-org", {"ref": NOREC_REF, "type": NOREC_TYPE, "role": "1"}
     )
     _narratives(funding, [("en", "Norec")])
-    partners = list(project.partnerships.all())
-    for partnership in partners:
+    for partner in row["partners"]:
         roles = ["4"]
-        if partnership.role == Partnership.Role.COORDINATING:
+        if partner["role"] == Partnership.Role.COORDINATING:
             roles.insert(0, "2")
-        org_type = ORGANISATION_TYPES.get(partnership.organisation.kind, "90")
+        org_type = ORGANISATION_TYPES.get(partner["sector"], "90")
         for role in roles:
             org = ET.SubElement(activity, "participating-org", {"type": org_type, "role": role})
-            _narratives(org, [("en", partnership.organisation.name)])
+            _narratives(org, [("en", partner["name"])])
 
-    phase = project.phase_on(today)
+    phase = phase_on(row, today)
     ET.SubElement(activity, "activity-status", {"code": ACTIVITY_STATUS[phase]})
-    dates = [("1", project.start_date), ("3", project.end_date)]
+    dates = [("1", row["start_date"]), ("3", row["end_date"])]
     if phase != Phase.PLANNED:
-        dates.append(("2", project.start_date))
+        dates.append(("2", row["start_date"]))
     if phase == Phase.COMPLETED:
-        dates.append(("4", project.end_date))
+        dates.append(("4", row["end_date"]))
     for date_type, date in sorted(dates):
         ET.SubElement(activity, "activity-date", {"type": date_type, "iso-date": date.isoformat()})
 
-    recipients = [code for code in project.countries if code not in DONOR_COUNTRIES]
+    recipients = [code for code in row["countries"] if code not in DONOR_COUNTRIES]
     for code, percentage in country_percentages(recipients):
         ET.SubElement(activity, "recipient-country", {"code": code, "percentage": str(percentage)})
     ET.SubElement(
-        activity, "sector", {"vocabulary": "1", "code": project.dac_sector, "percentage": "100"}
+        activity, "sector", {"vocabulary": "1", "code": row["dac_sector"], "percentage": "100"}
     )
-    for goal in project.sdgs.all():
-        tag = ET.SubElement(activity, "tag", {"vocabulary": "2", "code": str(goal.number)})
-        _narratives(tag, [("en", goal.name_en or goal.name)])
+    for number in row["sdg_numbers"]:
+        tag = ET.SubElement(activity, "tag", {"vocabulary": "2", "code": str(number)})
+        _narratives(tag, [("en", goal_names.get(number, ""))])
     ET.SubElement(activity, "collaboration-type", {"code": "1"})  # bilateral
     ET.SubElement(activity, "default-flow-type", {"code": "10"})  # ODA
     ET.SubElement(activity, "default-finance-type", {"code": "110"})  # standard grant
     ET.SubElement(activity, "default-aid-type", {"code": "C01", "vocabulary": "1"})  # project
-    if project.grant_amount is not None:
+    if row["grant_amount"] is not None:
         transaction = ET.SubElement(activity, "transaction")
         ET.SubElement(transaction, "transaction-type", {"code": "2"})  # outgoing commitment
-        start = project.start_date.isoformat()
+        start = row["start_date"].isoformat()
         ET.SubElement(transaction, "transaction-date", {"iso-date": start})
         value = ET.SubElement(
-            transaction, "value", {"currency": project.grant_currency, "value-date": start}
+            transaction, "value", {"currency": row["grant_currency"], "value-date": start}
         )
-        value.text = f"{project.grant_amount:.2f}"
+        value.text = f"{row['grant_amount']:.2f}"
     return activity
 
 
-def activities_xml(projects, today=None, now=None):
+def activities_xml(rows, goal_names, today=None, now=None):
     """The iati-activities document as bytes (UTF-8, with an XML declaration)."""
     today = today or timezone.localdate()
     now = now or timezone.now()
@@ -131,7 +138,7 @@ def activities_xml(projects, today=None, now=None):
         "iati-activities",
         {"version": "2.03", "generated-datetime": now.replace(microsecond=0).isoformat()},
     )
-    for project in projects:
-        root.append(activity_element(project, today))
+    for row in rows:
+        root.append(activity_element(row, today, goal_names))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from norec_site.models import SustainableDevelopmentGoal
 from norec_site.views import PublishableDetailView, PublishableListView
 
+from . import opendata
 from .charts import bar_chart
 from .facets import FACETS, count_facets, filter_projects, selected_from
 from .iati import activities_xml, activity_identifier
@@ -189,48 +190,41 @@ class ProjectDetailView(PublishableDetailView):
         return Article.objects.public(language).order_by("-published_at")
 
 
-def open_data_projects(request):
-    """The list page's projects (same filters, every page) with what the files need."""
+def open_data_records(request):
+    """The list page's projects (same filters, every page) as plain records."""
+    language = get_language()
     today = timezone.localdate()
     selection = selected_from(request.GET, today)
-    projects = filter_projects(Project.objects.public(get_language()), selection, today)
-    return (
-        projects.with_phase(today)
-        .prefetch_related(partners_prefetch(), "sdgs")
+    projects = (
+        filter_projects(Project.objects.public(language), selection, today)
+        .with_phase(today)
         .order_by("-start_date", "pk")
     )
-
-
-def project_record(request, project):
-    return {
-        "id": project.pk,
-        "iati_identifier": activity_identifier(project),
-        "title": project.title,
-        "summary": project.summary,
-        "url": request.build_absolute_uri(project.get_absolute_url()),
-        "cooperation_type": project.cooperation_type,
-        "status": project.phase,
-        "start_date": project.start_date.isoformat(),
-        "end_date": project.end_date.isoformat(),
-        "participants": project.participants,
-        "grant_amount": str(project.grant_amount) if project.grant_amount is not None else None,
-        "grant_currency": project.grant_currency,
-        "countries": list(project.countries),
-        "regions": list(project.regions),
-        "subregions": list(project.subregions),
-        "sectors": list(project.sectors),
-        "dac_sector": project.dac_sector,
-        "sdgs": [goal.number for goal in project.sdgs.all()],
-        "partners": [
-            {
-                "name": partner.organisation.name,
-                "role": partner.role,
-                "country": str(partner.country),
-                "sector": partner.organisation.kind,
-            }
-            for partner in project.partnerships.all()
-        ],
-    }
+    page_url = request.build_absolute_uri(reverse("projects:detail", kwargs={"slug": "-"}))
+    return [
+        {
+            "id": row["pk"],
+            "iati_identifier": activity_identifier(row["iati_identifier"], row["pk"]),
+            "title": row["title"],
+            "summary": row["summary"],
+            "url": page_url.removesuffix("-/") + f"{row['slug']}/",
+            "cooperation_type": row["cooperation_type"],
+            "status": row["phase"],
+            "start_date": row["start_date"].isoformat(),
+            "end_date": row["end_date"].isoformat(),
+            "participants": row["participants"],
+            "grant_amount": None if row["grant_amount"] is None else str(row["grant_amount"]),
+            "grant_currency": row["grant_currency"],
+            "countries": row["countries"],
+            "regions": row["regions"],
+            "subregions": row["subregions"],
+            "sectors": row["sectors"],
+            "dac_sector": row["dac_sector"],
+            "sdgs": row["sdg_numbers"],
+            "partners": row["partners"],
+        }
+        for row in opendata.language_rows(projects, language)
+    ]
 
 
 CSV_COLUMNS = (
@@ -262,8 +256,7 @@ def projects_csv(request):
     response["Content-Disposition"] = f'attachment; filename="norec-projects-{get_language()}.csv"'
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for project in open_data_projects(request):
-        record = project_record(request, project)
+    for record in open_data_records(request):
         record["partners"] = "; ".join(
             f"{p['name']} ({p['role']}, {p['country']})" for p in record["partners"]
         )
@@ -275,7 +268,7 @@ def projects_csv(request):
 
 @require_GET
 def projects_json(request):
-    projects = [project_record(request, project) for project in open_data_projects(request)]
+    projects = open_data_records(request)
     response = JsonResponse(
         {"language": get_language(), "count": len(projects), "projects": projects},
         json_dumps_params={"ensure_ascii": False, "indent": 2},
@@ -287,9 +280,6 @@ def projects_json(request):
 @require_GET
 def projects_iati(request):
     """Every published project, whatever its languages, as IATI 2.03 activities."""
-    projects = (
-        Project.objects.published()
-        .prefetch_related(partners_prefetch(), "sdgs")
-        .order_by("start_date", "pk")
-    )
-    return HttpResponse(activities_xml(projects), content_type="application/xml; charset=utf-8")
+    rows = opendata.iati_rows(Project.objects.published().order_by("start_date", "pk"))
+    document = activities_xml(rows, opendata.goal_names("en"))
+    return HttpResponse(document, content_type="application/xml; charset=utf-8")
