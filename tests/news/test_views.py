@@ -499,3 +499,14 @@ def test_article_complete_in_no_language_is_404_not_a_redirect_loop(client):
     article = ArticleFactory(lead_nn="", title_nn="Berre ein tittel")
     client.force_login(UserFactory(groups=[COMMUNICATIONS]))
     assert client.get(url_in("nn", "news:detail", slug=article.slug_nn)).status_code == 404
+
+
+def test_home_page_shows_the_news_in_each_language_it_is_written_in(client):
+    featured = ArticleFactory(featured=True, title_en="Featured", lead_en="L", body_en="<p>B</p>")
+    nynorsk_only = ArticleFactory(title_nn="Berre på nynorsk")
+    nn = page_text(client.get("/nn/"))
+    assert featured.title_nn in nn and "Berre på nynorsk" in nn
+    assert featured.get_absolute_url("nn") in nn and nynorsk_only.get_absolute_url("nn") in nn
+    en = page_text(client.get("/en/"))
+    assert "Featured" in en and "Berre på nynorsk" not in en
+    assert "Berre på nynorsk" not in page_text(client.get("/nb/"))
