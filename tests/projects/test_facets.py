@@ -1,5 +1,8 @@
 """Facet counts against the hand-counted portfolio (conftest.py), and every filter in the URL."""
 
+import datetime
+import itertools
+
 import pytest
 from django.urls import reverse
 
@@ -135,3 +138,52 @@ def test_the_page_shows_each_facet_value_with_its_count(client, portfolio):
     assert '<option value="triangular" selected>Triangulært (2)</option>' in html
     assert '<option value="south-south">Sør–sør (2)</option>' in html
     assert '<option value="eastern-africa">Aust-Afrika (2)</option>' in html
+
+
+# Any combination: checked against the projects' attributes, worked out in Python.
+SAMPLE_VALUES = {
+    "region": "africa",
+    "subregion": "northern-europe",
+    "country": "KE",
+    "sector": "public",
+    "type": "triangular",
+    "sdg": "5",
+    "status": "ongoing",
+    "year": "2026",
+}
+
+
+def matches(project, key, value):
+    today = datetime.date(2026, 6, 15)
+    if key == "status":
+        return project.phase_on(today) == value
+    column = {
+        "region": project.regions,
+        "subregion": project.subregions,
+        "country": project.countries,
+        "sector": project.sectors,
+        "sdg": [str(n) for n in project.sdg_numbers],
+        "year": [str(y) for y in project.years],
+    }.get(key)
+    return value in column if column is not None else project.cooperation_type == value
+
+
+@pytest.mark.parametrize("pair", list(itertools.combinations(SAMPLE_VALUES, 2)))
+def test_every_pair_of_filters_gives_the_projects_that_match_both(client, portfolio, pair):
+    params = {key: SAMPLE_VALUES[key] for key in pair}
+    public = [portfolio[key] for key in "ABCDE"]
+    expected = sorted(
+        p.title_nn for p in public if all(matches(p, k, v) for k, v in params.items())
+    )
+    assert titles_on(client, params) == expected
+
+
+@pytest.mark.parametrize("facet", list(SAMPLE_VALUES))
+def test_each_count_shown_is_the_number_of_projects_the_choice_gives(client, portfolio, facet):
+    base = {"type": "triangular"} if facet != "type" else {"region": "africa"}
+    response = client.get(reverse("projects:index"), base)
+    options = next(f for f in response.context["facets"] if f["key"] == facet)["options"]
+    assert options
+    for option in options:
+        chosen = client.get(reverse("projects:index"), base | {facet: option["value"]})
+        assert chosen.context["paginator"].count == option["count"], option
