@@ -1,7 +1,9 @@
 """The report library, report pages, downloads, citations and feeds."""
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -59,17 +61,18 @@ class ReportListView(PublishableListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         public = Report.objects.public(get_language())
-        languages = (
-            ReportFile.objects.filter(report__in=public)
-            .values_list("language", flat=True)
-            .order_by("language")
-            .distinct()
+        # Years and file languages in one query: reports joined to their few files.
+        found = public.order_by().aggregate(
+            years=ArrayAgg(ExtractYear("publication_date"), distinct=True, default=[]),
+            languages=ArrayAgg(
+                "files__language", distinct=True, filter=Q(files__isnull=False), default=[]
+            ),
         )
         context.update(
             filters=self.filters,
             series_options=ReportSeries.objects.filter(reports__in=public).distinct(),
-            year_options=[day.year for day in public.dates("publication_date", "year", "DESC")],
-            language_options=[(code, language_name(code)) for code in languages],
+            year_options=sorted(found["years"], reverse=True),
+            language_options=[(code, language_name(code)) for code in sorted(found["languages"])],
             sdg_options=SustainableDevelopmentGoal.objects.all(),
             topic_options=Topic.objects.filter(reports__in=public).distinct(),
         )
