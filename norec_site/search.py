@@ -72,6 +72,7 @@ HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 # A hyphen between two letters: "sør-sør", "South-South" (not "COVID-19" or "-word").
 LETTER_HYPHEN = re.compile(rf"(?<=[^\W\d_])[{HYPHENS}](?=[^\W\d_])")
 HYPHENATED = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)+")
+LETTERS = re.compile(r"[^\W\d_]+")
 TAGS = r"<[^>]*>"
 # Words left out (-word) and the "or" operator: not looked for in a snippet's window.
 NOT_WANTED = re.compile(r"(?:(?<=\s)|^)-\S+|\bor\b", re.IGNORECASE)
@@ -83,13 +84,14 @@ class ParsedQuery:
 
     text: str = ""
     websearch: str = ""
+    compounds: str = ""
     words: str = ""
     notices: list = field(default_factory=list)
     problem: str = ""
 
     @property
     def searchable(self):
-        return bool(self.websearch) and not self.problem
+        return bool(self.websearch or self.compounds) and not self.problem
 
 
 def parse_query(raw):
@@ -122,25 +124,59 @@ def parse_query(raw):
         position = text.rindex('"')
         text = text[:position] + " " + text[position + 1 :]
         parsed.notices.append(_("A quotation mark had no partner, so we searched without it."))
-    parsed.websearch = _phrases_for_hyphens(text)
+    parsed.websearch, parsed.compounds = _split_compounds(text)
     parsed.words = " ".join(NOT_WANTED.sub(" ", text).replace('"', " ").split())
     return parsed
 
 
-def _phrases_for_hyphens(text):
+def _split_compounds(text):
+    """The websearch text, and a to_tsquery clause for each hyphenated word.
+
+    The parser indexes "sør-sør-samarbeid" as the whole word and its parts,
+    "sør–sør-samarbeid" (a dash, then a hyphen) with the parts one place
+    further apart, and "Sør-sør- og triangulært samarbeid" with the head word
+    apart. So a plain hyphenated word of letters, such as ``sør-sør-samarbeid``,
+    asks for its first parts next to each other (or one place apart) and for
+    its last part anywhere; a two-part word for both parts next to each other.
+    Inside quotes, after a minus or next to "or", a hyphenated word is a
+    phrase in websearch syntax instead.
+    """
     parts = text.split('"')
+    clauses = []
     for index, part in enumerate(parts):
         if index % 2:
             parts[index] = LETTER_HYPHEN.sub(" ", part)
-        else:
-            parts[index] = HYPHENATED.sub(_hyphenated_phrase, part)
-    return '"'.join(parts)
+            continue
+
+        def replace(match, part=part):
+            word = match.group(0)
+            pieces = re.split(f"[{HYPHENS}]", word)
+            before = part[: match.start()].split()
+            after = part[match.end() :].split()
+            plain_term = (
+                all(LETTERS.fullmatch(piece) for piece in pieces)
+                and not part[: match.start()].endswith("-")
+                and not (before and before[-1].lower() == "or")
+                and not (after and after[0].lower() == "or")
+            )
+            if plain_term:
+                clauses.append(_compound_clause(pieces))
+                return " "
+            spaced = LETTER_HYPHEN.sub(" ", word)
+            return f'"{spaced}"' if spaced != word else word
+
+        parts[index] = HYPHENATED.sub(replace, part)
+    return " ".join('"'.join(parts).split()), " & ".join(clauses)
 
 
-def _hyphenated_phrase(match):
-    word = match.group(0)
-    spaced = LETTER_HYPHEN.sub(" ", word)
-    return f'"{spaced}"' if spaced != word else word
+def _compound_clause(pieces):
+    """``(a <-> b | a <2> b) & c`` for a-b-c; the pieces are letters only."""
+    quoted = [f"'{piece}'" for piece in pieces]
+    group, head = (quoted, None) if len(quoted) == 2 else (quoted[:-1], quoted[-1])
+    near = " <-> ".join(group)
+    apart = " <-> ".join([f"{group[0]} <2> {group[1]}", *group[2:]])
+    clause = f"({near} | {apart})"
+    return f"{clause} & {head}" if head else clause
 
 
 def strip_tags(expression):
@@ -301,6 +337,7 @@ class AnyOf(Func):
 # each run: Django takes longer to compile these unions than PostgreSQL to run them.
 QUERY_STANDIN = "\ufffequery\ufffe"
 WORDS_STANDIN = "\ufffewords\ufffe"
+COMPOUNDS_STANDIN = "\ufffecompounds\ufffe"
 IDS_STANDIN = {search_type.key: [-number] for number, search_type in enumerate(SEARCH_TYPES, 1)}
 
 
@@ -320,7 +357,11 @@ class Search:
         self.types = [t for t in SEARCH_TYPES if not types or t.key in types]
         self.config = SEARCH_CONFIGS[language]
         self.vector = f"search_{language}"
-        self.query = SearchQuery(parsed.websearch, search_type="websearch", config=self.config)
+        # Always both parts, so that the SQL has one shape (see hits_sql); an
+        # empty part leaves the other as it is.
+        self.query = SearchQuery(
+            parsed.websearch, search_type="websearch", config=self.config
+        ) & SearchQuery(parsed.compounds, search_type="raw", config=self.config)
 
     def headline(self, text, **options):
         options = options or {"max_words": 35, "min_words": 15, "max_fragments": 2}
@@ -381,7 +422,11 @@ class Search:
     def _run(self, sql, params):
         """Run cached SQL with this search's query, words and the current time."""
         now = timezone.now()
-        values = {QUERY_STANDIN: self.parsed.websearch, WORDS_STANDIN: self.parsed.words}
+        values = {
+            QUERY_STANDIN: self.parsed.websearch,
+            COMPOUNDS_STANDIN: self.parsed.compounds,
+            WORDS_STANDIN: self.parsed.words,
+        }
         bound = [
             now
             if isinstance(param, datetime.datetime)
@@ -397,7 +442,8 @@ class Search:
 
 
 def _standin_search(language):
-    return Search(ParsedQuery(websearch=QUERY_STANDIN, words=WORDS_STANDIN), language)
+    parsed = ParsedQuery(websearch=QUERY_STANDIN, compounds=COMPOUNDS_STANDIN, words=WORDS_STANDIN)
+    return Search(parsed, language)
 
 
 def _union(parts):
