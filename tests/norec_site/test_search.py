@@ -221,11 +221,11 @@ def test_results_show_type_link_and_date_in_the_page_language(client):
     response, html = search(client, "annual", language="en")
     assert f'href="{item.get_absolute_url("en")}"' in html
     assert "March 20, 2019" in html
-    assert '<p class="search-result__type">Report</p>' in html
+    assert '<span class="search-result__type">Report</span>' in html
     report("Årsrapport", summary="<p>Samandrag.</p>")
     response, html = search(client, "årsrapport")
     assert "20. mars 2019" in html
-    assert '<p class="search-result__type">Rapport</p>' in html
+    assert '<span class="search-result__type">Rapport</span>' in html
 
 
 def test_project_shows_its_period(client):
