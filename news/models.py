@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -95,12 +96,24 @@ class Article(Publishable):
         if not any(getattr(self, f"title_{code}", "") for code in ("nn", "nb", "en")):
             raise ValidationError(_("Write a title in at least one language."), code="no_title")
 
+    def _own(self, name):
+        """``name`` in the page's language only: no fallback to another language."""
+        return getattr(self, f"{name}_{get_language()}", None) or ""
+
     @property
     def caption(self):
         """The article's own caption, or the image's from the media library."""
-        if self.image_caption:
-            return self.image_caption
-        return self.image.caption if self.image else ""
+        if own := self._own("image_caption"):
+            return own
+        return getattr(self.image, f"caption_{get_language()}", None) or ""
+
+    @property
+    def meta_title(self):
+        return self._own("seo_title") or self.title
+
+    @property
+    def meta_description(self):
+        return self._own("seo_description") or self.lead
 
 
 class ArticleAuthor(models.Model):

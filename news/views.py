@@ -89,7 +89,7 @@ class ArticleDetailView(PublishableDetailView):
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": article.title[:110],
-            "description": article.seo_description or article.lead,
+            "description": article.meta_description,
             "inLanguage": get_language(),
             "url": url,
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},

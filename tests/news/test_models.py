@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news.models import Article
 from norec_site.models import SlugRedirect, Status
@@ -193,12 +193,14 @@ def test_version_goes_up_on_every_save():
     assert article.version == first + 1
 
 
-def test_caption_on_the_article_overrides_the_images():
+def test_caption_on_the_article_overrides_the_images_in_the_same_language():
     image = ImageFactory(caption_nn="Frå biletbanken")
     article = ArticleFactory(image=image)
     assert article.caption == "Frå biletbanken"
     article.image_caption_nn = "Eigen bilettekst"
     assert article.caption == "Eigen bilettekst"
+    with translation.override("en"):
+        assert article.caption == ""
 
 
 def test_languages_need_title_lead_and_body():

@@ -510,3 +510,20 @@ def test_home_page_shows_the_news_in_each_language_it_is_written_in(client):
     en = page_text(client.get("/en/"))
     assert "Featured" in en and "Berre på nynorsk" not in en
     assert "Berre på nynorsk" not in page_text(client.get("/nb/"))
+
+
+def test_seo_fields_and_caption_never_show_another_languages_text(client):
+    image = ImageFactory(caption_nn="Bilettekst frå biletbanken", caption_en="")
+    article = ArticleFactory(
+        translated=True,
+        image=image,
+        seo_title_nn="Nynorsk søkjetittel",
+        seo_description_nn="Nynorsk skildring",
+        image_caption_nn="Eigen nynorsk bilettekst",
+    )
+    doc = html.fromstring(client.get(article_url(article, "en")).content)
+    assert doc.findtext(".//title") == f"{article.title_en} – Norec"
+    assert doc.xpath("//meta[@name='description']")[0].get("content") == article.lead_en
+    assert "bilettekst" not in doc.find(".//figcaption").text_content().lower()
+    nn = html.fromstring(client.get(article_url(article, "nn")).content)
+    assert "Eigen nynorsk bilettekst" in nn.find(".//figcaption").text_content()
