@@ -148,3 +148,8 @@ class ArticleAuthor(models.Model):
     def __str__(self):
         role = self.get_role_display()
         return f"{self.person} ({role})" if role else str(self.person)
+
+    @property
+    def job_title(self):
+        """The person's job title in the page's language, if it is written in it."""
+        return getattr(self.person, f"job_title_{get_language()}", None) or ""

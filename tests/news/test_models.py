@@ -5,9 +5,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from news.models import Article
+from news.models import Article, ArticleAuthor
 from norec_site.models import SlugRedirect, Status
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, PersonFactory
 
 from .factories import ArticleFactory
 
@@ -214,3 +214,11 @@ def test_search_columns_follow_the_text():
     ArticleFactory(title_nn="Utveksling i Buenos Aires", lead_nn="Rapporten vart lansert.")
     found = Article.objects.filter(search_nn="buenos")
     assert found.count() == 1
+
+
+def test_byline_job_title_is_only_shown_in_its_own_language():
+    person = PersonFactory(job_title_nn="Rådgjevar", job_title_en="")
+    byline = ArticleAuthor(article=ArticleFactory(), person=person)
+    assert byline.job_title == "Rådgjevar"
+    with translation.override("en"):
+        assert byline.job_title == ""
