@@ -14,6 +14,8 @@ from .models import Article, ArticleAuthor
 class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
     url_name = "news:feed"
+    # Atom needs an author for entries without a byline.
+    author_name = "Norec"
 
     def title(self):
         return _("Norec: news")
