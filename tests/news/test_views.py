@@ -224,23 +224,47 @@ def test_article_page_has_news_article_structured_data(client):
     assert data["publisher"]["name"] == "Norec"
 
 
-def test_title_and_lead_are_escaped_everywhere(client):
-    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    article = ArticleFactory(title_nn=f"Tittel {evil}", lead_nn=f"Ingress {evil}", featured=True)
-    for url in (article_url(article, "nn"), url_in("nn", "news:index")):
-        text = page_text(client.get(url))
-        assert "<script>alert" not in text and "<img src=x" not in text
-        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in text
-    doc = html.fromstring(client.get(article_url(article, "nn")).content)
-    data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
-    assert data["headline"].startswith("Tittel <script>")  # escaped as JSON, read back intact
-    home = render_to_string("news/includes/home_news.html", {"home_news": home_news("nn")})
-    assert "<script>alert" not in home and "&lt;script&gt;" in home
-    for name in ("news:feed", "news:atom"):
-        raw = client.get(url_in("nn", name)).content.decode()
-        assert "<script>" not in raw
-        entry = feedparser.parse(raw).entries[0]
-        assert "<script" not in entry.summary and "&lt;script&gt;" in entry.summary
+PLAIN_TEXT_PAYLOADS = [
+    '<script>alert("x")</script>',
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "</title><script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("payload", PLAIN_TEXT_PAYLOADS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plain_text_fields_are_escaped_on_every_surface(client, language, payload):
+    fields = ("title", "lead", "seo_title", "seo_description", "image_caption")
+    article = ArticleFactory(
+        translated=True,
+        featured=True,
+        image=ImageFactory(),
+        **{f"{name}_{language}": f"{name} {payload}" for name in fields},
+    )
+    raw_markup = ("<script>alert", "<img src=x", "<svg onload")
+    with translation.override(language):
+        for url in (
+            article_url(article, language),
+            url_in(language, "news:index"),
+            f"/{language}/",
+        ):
+            text = page_text(client.get(url))
+            assert not any(marker in text for marker in raw_markup), url
+            assert "&lt;" in text
+        doc = html.fromstring(client.get(article_url(article, language)).content)
+        data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
+        assert data["headline"] == f"title {payload}"  # escaped as JSON, read back intact
+        assert doc.findtext(".//title") == f"seo_title {payload} – Norec"
+        home = render_to_string("news/includes/home_news.html", {"home_news": home_news()})
+        assert not any(marker in home for marker in raw_markup)
+        for name in ("news:feed", "news:atom"):
+            raw = client.get(url_in(language, name)).content.decode()
+            assert not any(marker in raw for marker in raw_markup)
+            entry = feedparser.parse(raw).entries[0]
+            assert entry.title == f"title {payload}"
+            assert not any(marker in entry.summary for marker in raw_markup)
 
 
 def test_page_in_a_language_the_article_lacks_redirects_to_one_it_has(client):
