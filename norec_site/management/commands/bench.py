@@ -30,11 +30,18 @@ from norec_site.search import PAGE_SIZE, SEARCH_TYPES, Search, SearchResults, pa
 
 CONTENT_APPS = ("reports", "projects", "news")
 SEARCH_TARGET_MS = 30
+# What visitors type: a theme, a place, a phrase, two words, "or", a minus, and
+# the demo's own subjects. Each matches a part of the synthetic content.
 TYPICAL_QUERIES = {
-    "nn": ["sør-sør-samarbeid", "utveksling", "rapportar", "helse", '"sør-sør"', "klima -kenya"],
-    "nb": ["utveksling", "rapporter", "samarbeid", "likestilling", "ungdom or utdanning"],
-    "en": ["exchange", "south-south cooperation", "report", "health or education", "triangular"],
-}
+    "nn": ["sør-sør-samarbeid", "klimatilpassing", "vassforsyning Kampala", '"digital læring"',
+           "lærarar or journalistar", "mødrehelse -Kisumu", "Hanoi"],
+    "nb": ["sør-sør-samarbeid", "klimatilpasning", "sykepleiere Lima", '"bærekraftig fiske"',
+           "likestilling"],
+    "en": ["South-South", "climate adaptation", '"water supply" Quito', "midwives or nurses",
+           "gender equality -Dhaka"],
+}  # fmt: skip
+# Words that every synthetic item contains: every match must be ranked (worst case).
+BROAD_QUERIES = {"nn": ["utveksling"], "nb": ["utveksling"], "en": ["exchange", "report"]}
 PDF_WORD = "flamingobench"
 # Five paragraphs of about 1,400 characters, two a page: some 3,000 characters
 # a page, as in a real report, and the rare word on one page in five.
@@ -205,20 +212,22 @@ class Command(BaseCommand):
         return results.total
 
     def measure_search(self):
-        self.step("Search: typical queries in nn, nb and en")
-        sql_calls, page_calls = [], []
-        for language, queries in TYPICAL_QUERIES.items():
-            url = self.url("search", language)
-            for query in queries:
-                sql_calls.append(lambda q=query, lang=language: self.search_sql(q, lang))
-                page_calls.append(lambda q=query, u=url: self.timed_get(u, {"q": q}))
-        self.search_sql_p50 = self.latency(
-            "search: hits with counts, then snippets", sql_calls, "the 2 SQL queries"
-        )
-        self.search_page_p50 = self.latency("search page (whole request)", page_calls)
-        for language, queries in TYPICAL_QUERIES.items():
-            found = ", ".join(f"{query} {self.search_sql(query, language)}" for query in queries)
-            self.stdout.write(f"  hits in {language}: {found}")
+        self.step("Search: typical queries in nn, nb and en, then words in every item")
+        for label, queries in (("typical", TYPICAL_QUERIES), ("broad", BROAD_QUERIES)):
+            sql_calls, page_calls = [], []
+            for language, words in queries.items():
+                url = self.url("search", language)
+                for query in words:
+                    sql_calls.append(lambda q=query, lang=language: self.search_sql(q, lang))
+                    page_calls.append(lambda q=query, u=url: self.timed_get(u, {"q": q}))
+            note = "typical queries" if label == "typical" else "a word in every item"
+            sql_p50 = self.latency(f"search ({label}): 2 SQL queries", sql_calls, note)
+            page_p50 = self.latency(f"search page ({label})", page_calls, note)
+            if label == "typical":
+                self.search_sql_p50, self.search_page_p50 = sql_p50, page_p50
+            for language, words in queries.items():
+                found = ", ".join(f"{query} {self.search_sql(query, language)}" for query in words)
+                self.stdout.write(f"  hits in {language}: {found}")
 
     def measure_pages(self):
         self.step("List and detail pages")
@@ -325,7 +334,7 @@ class Command(BaseCommand):
                 f"Search p50: {self.search_page_p50:.1f} ms for the whole page "
                 f"({self.search_sql_p50:.1f} ms in SQL) with {articles} articles, "
                 f"{self.sizes.get('reports', 0)} reports, {self.sizes.get('projects', 0)} "
-                f"projects: {verdict} the {SEARCH_TARGET_MS} ms target "
+                f"projects, typical queries: {verdict} the {SEARCH_TARGET_MS} ms target "
                 f"(ratio {self.search_page_p50 / SEARCH_TARGET_MS:.2f})."
             )
         if articles < 20_000:
