@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
 from news.home import home_news
@@ -156,7 +156,7 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
-@require_GET
+@require_safe
 def search(request):
     """One search over news, reports and projects in the page's language.
 

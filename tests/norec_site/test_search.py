@@ -486,3 +486,8 @@ def test_published_at_in_the_past_counts_as_public(client):
     article("Akkurat no", published_at=timezone.now())
     response, _html = search(client, "akkurat")
     assert found(response) == ["Akkurat no"]
+
+
+def test_head_is_answered_and_post_is_refused(client):
+    assert client.head(search_url("en"), {"q": "klima"}).status_code == 200
+    assert client.post(search_url("en"), {"q": "klima"}).status_code == 405
