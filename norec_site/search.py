@@ -99,8 +99,9 @@ def parse_query(raw):
 
     PostgreSQL's ``websearch_to_tsquery`` never raises on syntax, but NUL bytes
     would, so control characters go; curly quotes become straight ones, an
-    unpaired quote is dropped, and hyphenated words become phrases so that
-    ``sør-sør`` finds "sør-sør", "sør–sør" and "sør sør" alike.
+    unpaired quote is dropped, and hyphenated words get their own clause (see
+    ``_split_compounds``) so that ``sør-sør`` finds "sør-sør", "sør–sør" and
+    "sør sør" alike.
     """
     text = CONTROL_CHARACTERS.sub(" ", unicodedata.normalize("NFC", raw or ""))
     text = " ".join(text.translate(QUOTES).split())
