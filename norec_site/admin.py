@@ -98,6 +98,9 @@ class PublishableAdmin(TabbedTranslationAdmin):
     publishing_fields = ("status", "published_at")
     audit_fields = ("updated_at", "updated_by", "version")
 
+    class Media:
+        js = ("admin/js/urlify.js", "js/slug-dashes.js")
+
     @staticmethod
     def language_choices():
         return settings.LANGUAGES

@@ -2,7 +2,10 @@
 
 from django.utils.text import slugify
 
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"})
+NORWEGIAN_LETTERS = str.maketrans(
+    # En and em dashes join words as hyphens do: "sør–sør" is "sor-sor".
+    {"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A", "–": "-", "—": "-"}
+)
 
 
 def slug_from_title(title, max_length=80):

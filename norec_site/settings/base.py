@@ -94,6 +94,9 @@ MODELTRANSLATION_LANGUAGES = ("nn", "nb", "en")
 # An item missing a language is redirected, not shown in another one; the
 # fallback only keeps admin labels and __str__ readable.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("nn", "nb", "en")
+# The admin's language tabs need jQuery UI (modeltranslation reads this name); we serve
+# our own copy (jquery-ui 1.14.1 from npm, in static/vendor/) instead of a CDN's.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

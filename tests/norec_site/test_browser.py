@@ -40,3 +40,19 @@ def test_stylesheet_is_served_by_the_site(page, live_server):
     assert css == [200]
     external = [url for url, _status in responses if not url.startswith(live_server.url)]
     assert external == []
+
+
+def test_admin_prefills_slugs_as_the_server_makes_them(page, live_server):
+    from tests.factories import UserFactory
+
+    UserFactory(username="editor", groups=["Communications"])
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    # The editor's language (Nynorsk here) opens on its own tab.
+    page.locator("#id_title_nn").press_sequentially("Sør–sør-samarbeid på FN-konferansen")
+    assert page.input_value("#id_slug_nn") == "sor-sor-samarbeid-pa-fn-konferansen"
+    assert not page.locator("#id_title_en").is_visible()

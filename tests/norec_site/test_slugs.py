@@ -14,3 +14,7 @@ def test_long_titles_are_cut_without_a_trailing_hyphen():
     slug = slug_from_title("ord " * 60)
     assert len(slug) <= 80
     assert not slug.endswith("-")
+
+
+def test_dashes_join_words_like_hyphens():
+    assert slug_from_title("Sør–sør og triangulært samarbeid") == "sor-sor-og-triangulaert-samarbeid"
