@@ -35,6 +35,10 @@ def test_slug_prefilled_as_the_editor_types_matches_the_slug_made_on_save(
     log_in(page, live_server)
     page.goto(f"{live_server.url}/admin/news/article/add/")
     for code, title in TITLES.items():
+        # The translation tabs: the title field of each language shows on its tab.
+        tab = page.locator(".ui-tabs-nav a", has_text=code.upper()).first
+        if tab.count():
+            tab.click()
         page.locator(f"#id_title_{code}").press_sequentially(title)
         assert page.input_value(f"#id_slug_{code}") == slug_from_title(title)
     assert page.input_value("#id_slug_nn") == "sor-sor-samarbeid-pa-fn-konferansen"
@@ -59,3 +63,20 @@ def test_editor_writes_formatted_text_that_is_saved_clean(page, live_server, tmp
     article = Article.objects.get()
     assert article.body_nn == "<p>Vanleg tekst <strong>med feit skrift</strong></p>"
     assert article.slug_nn == "eit-nytt-nyhende"
+
+
+def test_editor_shows_on_each_languages_tab(page, live_server, tmp_path):
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    for code in ("nn", "nb", "en"):
+        tab = page.locator(".ui-tabs-nav a", has_text=code.upper()).nth(3)  # the body's tabs
+        if tab.count():
+            tab.click()
+        editor = page.locator(
+            f".prose-editor:has(#id_body_{code}) .ProseMirror[contenteditable=true]"
+        )
+        assert editor.is_visible()
+        editor.click()
+        page.keyboard.type(f"Tekst på {code}")
+        assert f"Tekst på {code}" in editor.inner_text()
+        page.screenshot(path=tmp_path / f"editor-{code}.png", full_page=True)
