@@ -94,7 +94,9 @@ def refresh_report(report, *, old_cover_id=None):
     files = list(ReportFile.objects.filter(report=report).values_list("text", "cover_id"))
     report.pdf_text = "\n\n".join(text for text, _cover in files)
     changes = {"pdf_text": report.pdf_text}
-    if report.cover_id is None or report.cover_id == old_cover_id:
+    # Read the cover from the database: deleting an old cover has just emptied it there.
+    current = Report.objects.filter(pk=report.pk).values_list("cover_id", flat=True).first()
+    if current is None or current == old_cover_id:
         report.cover_id = next((cover for _text, cover in files if cover), None)
         changes["cover_id"] = report.cover_id
     Report.objects.filter(pk=report.pk).update(**changes)

@@ -27,6 +27,16 @@ def test_reprocess_reports_reports_a_failure_and_goes_on(private_root):
     assert f"[{broken.file.name}]" in err.getvalue()
 
 
+def test_reprocessing_a_report_with_two_files_keeps_it_a_cover(django_capture_on_commit_callbacks):
+    report = ReportFactory(files=["nn", "en"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("reprocess_reports", stdout=io.StringIO(), stderr=io.StringIO())
+
+    report.refresh_from_db()
+    assert report.cover_id in set(report.files.values_list("cover_id", flat=True))
+
+
 def test_demo_seed_is_safe_to_run_twice():
     shared = shared_demo.seed_shared()
     demo.seed(shared)
