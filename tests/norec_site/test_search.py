@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,6 +12,9 @@ from news.models import Article
 from norec_site.search import MAX_QUERY_LENGTH, parse_query
 from projects.models import Project
 from reports.models import Report
+from reports.pdfgen import pdf_bytes
+from reports.services import upload_report_file
+from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -261,6 +265,18 @@ def test_report_is_found_by_words_only_in_its_pdf(client):
     response, html = search(client, "flamingo")
     assert found(response) == ["Årsmelding"]
     assert "<mark>flamingoane</mark> i Rift Valley" in html
+
+
+def test_report_is_found_by_a_word_in_the_pdf_it_was_uploaded_with(client):
+    item = ReportFactory(title_nn="Årsmelding 2019", title_en="", summary_en="")
+    content = pdf_bytes(
+        "Arsmelding", ["Fotnote: flamingoane ved Nakurusjoen vart talde."], pages=4
+    )
+    upload = SimpleUploadedFile("arsmelding.pdf", content, content_type="application/pdf")
+    upload_report_file(report=item, language="nn", upload=upload)
+    response, _html = search(client, "flamingo")
+    assert found(response) == ["Årsmelding 2019"]
+    assert "<mark>flamingoane</mark> ved Nakurusjoen" in str(hits(response)[0].snippet)
 
 
 def test_report_snippet_finds_a_word_deep_in_a_long_pdf(client):
