@@ -18,7 +18,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
-from django.db import connection, models
+from django.db import connections, models, router
 from django.db.models import Case, F, Func, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.urls import reverse
@@ -436,7 +436,9 @@ class Search:
             else param
             for param in params
         ]
-        with connection.cursor() as cursor:
+        # A database router may send reads to a replica; every type lives in one database.
+        alias = router.db_for_read(SEARCH_TYPES[0].model)
+        with connections[alias].cursor() as cursor:
             cursor.execute(sql, bound)
             names = [column.name for column in cursor.description]
             return names, cursor.fetchall()
