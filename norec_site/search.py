@@ -127,6 +127,11 @@ def parse_query(raw):
         parsed.notices.append(_("A quotation mark had no partner, so we searched without it."))
     parsed.websearch, parsed.compounds = _split_compounds(text)
     parsed.words = " ".join(NOT_WANTED.sub(" ", text).replace('"', " ").split())
+    if not re.search(r"[^\W_]", parsed.words):
+        parsed.problem = _(
+            "A minus only leaves words out. Add at least one word to search for, "
+            "such as: exchange -Kenya."
+        )
     return parsed
 
 

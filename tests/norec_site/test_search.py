@@ -440,6 +440,12 @@ def test_stop_words_only_find_nothing_with_a_message(client):
     assert "Ingenting passar" in html
 
 
+def test_only_left_out_words_ask_for_a_word_to_find(client):
+    article("Klima i Kenya")
+    _response, html = search(client, "-kenya or", language="en")
+    assert "A minus only leaves words out." in html
+
+
 def test_long_query_is_cut_with_a_notice(client):
     article("Klima")
     query = "klima " + "x" * 300
