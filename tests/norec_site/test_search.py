@@ -19,7 +19,6 @@ from tests.reports.factories import ReportFactory
 pytestmark = pytest.mark.django_db
 
 NOW = datetime.datetime(2026, 3, 10, 12, 0, tzinfo=datetime.UTC)
-LANGUAGES = ("nn", "nb", "en")
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +28,10 @@ def pinned_time(time_machine):
 
 def ago(days):
     return NOW - datetime.timedelta(days=days)
+
+
+# Rows are made directly, in one language each (the apps' factories fill several),
+# so that every test says which languages an item exists in.
 
 
 def texts(language, **fields):
