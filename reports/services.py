@@ -121,16 +121,17 @@ def upload_report_file(*, report, language, upload, report_file=None):
             info.size,
             info.pages,
         )
-        name = f"{info.sha256[:16]}/{stored_name(report, language)}"
-        upload.seek(0)
-        report_file.file.save(name, upload, save=False)
-        private_written.append(report_file.file.name)
         old_cover_id = report_file.cover_id
+        # Read the upload before storing it: storing a large upload moves its temporary file.
         document = open_pdf(upload)
         try:
             _process(report_file, written, document)
         finally:
             document.close()
+        name = f"{info.sha256[:16]}/{stored_name(report, language)}"
+        upload.seek(0)
+        report_file.file.save(name, upload, save=False)
+        private_written.append(report_file.file.name)
         report_file.full_clean()
         report_file.save()
         _forget_cover(old_cover_id)

@@ -66,7 +66,10 @@ def test_report_administrators_may_edit_and_publish_reports_and_files():
     } <= codenames
 
 
-def test_administrator_uploads_a_pdf_and_the_public_sees_the_report(client, administrator):
+def test_administrator_uploads_a_pdf_and_the_public_sees_the_report(
+    client, administrator, settings
+):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # as for a large PDF: a temporary file
     upload = pdf_upload("South-South Cooperation in Action", pages=7, name="Final v3.pdf")
 
     response = client.post(

@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from PIL import Image as PILImage
 
 from norec_site.models import Image
@@ -43,6 +43,20 @@ def test_upload_stores_size_pages_hash_cover_and_text(private_files, stored_file
     assert report_file.cover.alt_en == "Cover of South-South Cooperation in Action"
     assert report_file.cover.renditions.count() > 3
     assert all(name.startswith("images/") for name in stored_files())
+
+
+def test_large_upload_kept_in_a_temporary_file_is_stored_whole(private_root):
+    """Django keeps uploads over 2.5 MB in a temporary file, which storing moves."""
+    content = pdf_upload("Large report", pages=5).read()
+    upload = TemporaryUploadedFile("large.pdf", "application/pdf", len(content), None)
+    upload.write(content)
+    upload.seek(0)
+
+    report_file = upload_report_file(report=ReportFactory(), language="en", upload=upload)
+    upload.close()  # as Django does after the request
+
+    assert report_file.pages == 5 and report_file.cover_id
+    assert (private_root / report_file.file.name).read_bytes() == content
 
 
 def test_stored_name_never_comes_from_the_uploaded_name(private_files):
