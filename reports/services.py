@@ -16,6 +16,10 @@ from reports.models import Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
 from reports.storage import delete_private_after_commit, private_files_cleanup
 
+# PostgreSQL refuses a tsvector over 1 MB; this much text stays well below it
+# (about 300 pages) and is plenty to find a report by.
+PDF_TEXT_LIMIT = 500_000
+
 BOT_MARKERS = (
     "bot", "crawl", "spider", "slurp", "facebookexternalhit", "preview", "curl", "wget",
     "python-requests", "httpclient", "headless", "monitor",
@@ -92,7 +96,7 @@ def refresh_report(report, *, old_cover_id=None):
     The report's cover follows its files unless an editor chose another picture.
     """
     files = list(ReportFile.objects.filter(report=report).values_list("text", "cover_id"))
-    report.pdf_text = "\n\n".join(text for text, _cover in files)
+    report.pdf_text = "\n\n".join(text for text, _cover in files)[:PDF_TEXT_LIMIT]
     changes = {"pdf_text": report.pdf_text}
     # Read the cover from the database: deleting an old cover has just emptied it there.
     current = Report.objects.filter(pk=report.pk).values_list("cover_id", flat=True).first()

@@ -232,3 +232,12 @@ def test_deleting_a_report_that_news_links_to_is_refused():
 
     assert article in caught.value.protected_objects
     assert Report.objects.filter(pk=report.pk).exists()
+
+
+def test_very_long_pdf_text_is_cut_to_what_search_can_index(monkeypatch):
+    monkeypatch.setattr(services, "PDF_TEXT_LIMIT", 1000)
+    report = ReportFactory()
+    report_file = upload_report_file(report=report, language="en", upload=pdf_upload(pages=30))
+    report.refresh_from_db()
+    assert len(report_file.text) > 1000
+    assert len(report.pdf_text) == 1000
