@@ -138,7 +138,7 @@ def test_changelist_shows_download_counts(client, administrator):
     assert '<td class="field-downloads">42</td>' in response.content.decode()
 
 
-def test_deleting_a_linked_report_is_refused_with_the_links(client, administrator, english):
+def test_deleting_a_linked_report_is_refused_with_the_links(client, administrator):
     from tests.news.factories import ArticleFactory, ProjectFactory
 
     report = ReportFactory()
@@ -150,6 +150,7 @@ def test_deleting_a_linked_report_is_refused_with_the_links(client, administrato
     client.post(url, {"post": "yes"})
 
     assert "Nyhende som lenkjer" in page and "Prosjekt som lenkjer" in page
+    assert "Anna innhald lenkjer til denne rapporten" in page
     assert Report.objects.filter(pk=report.pk).exists()
 
 
