@@ -176,6 +176,8 @@ def test_report_page_has_citation_meta_tags_and_json_ld(client, in_action):
     pdf_url = meta("citation_pdf_url")[0]
     assert pdf_url.startswith("http://testserver/en/") and pdf_url.endswith("-en.pdf")
     assert tree.xpath("//meta[@property='og:image']")
+    assert tree.xpath("//meta[@property='og:locale']/@content") == ["en_GB"]
+    assert tree.xpath("//meta[@property='og:locale:alternate']/@content") == ["nn_NO"]
     assert (
         tree.xpath("//link[@rel='canonical']")[0].get("href").endswith(detail_url(in_action, "en"))
     )
