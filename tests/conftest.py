@@ -48,9 +48,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium():
-    """Debian's Chromium driven by Playwright (Playwright's own download is not used)."""
+    """Debian's Chromium driven by Playwright (Playwright's own download is not used).
+
+    One browser per test: Playwright keeps an event loop running in this thread while
+    it is open, and Django's database setup for the next test must run outside it.
+    """
     if not CHROMIUM.exists():
         pytest.skip("browser tests need Debian's chromium: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
