@@ -115,6 +115,10 @@ class Article(Publishable):
     def meta_description(self):
         return self._own("seo_description") or self.lead
 
+    @property
+    def share_image(self):
+        return self.image
+
 
 class ArticleAuthor(models.Model):
     """A person in an article's byline, in order, with what they did."""

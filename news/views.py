@@ -12,9 +12,6 @@ from reports.models import Report
 
 from .models import Article, ArticleAuthor
 
-# Open Graph names languages with a territory.
-OG_LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
-
 
 class ArticleListView(PublishableListView):
     """Newest first, 12 a page, optionally one topic (?topic=slug)."""
@@ -73,12 +70,10 @@ class ArticleDetailView(PublishableDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["share_image"] = share_image_url({"request": self.request}, self.object.image)
         others = [link for link in context["alternates"] if not link["current"]]
         context["other_languages"] = others
-        context["og_locale"] = OG_LOCALES[get_language()]
-        context["og_locale_alternates"] = [OG_LOCALES[link["code"]] for link in others]
-        context["structured_data"] = self.structured_data(context["share_image"])
+        image_url = share_image_url({"request": self.request}, self.object.share_image)
+        context["structured_data"] = self.structured_data(image_url)
         return context
 
     def structured_data(self, image_url):

@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 
 # Each language named in itself, as the switcher shows it.
 LOCAL_NAMES = {"nn": "Nynorsk", "nb": "Bokmål", "en": "English"}
+# Open Graph names languages with a territory.
+OG_LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
 
 
 def language_codes():

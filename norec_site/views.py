@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
 from news.home import home_news
-from norec_site.languages import language_links
+from norec_site.languages import OG_LOCALES, language_links
 from norec_site.models import SlugRedirect
 from norec_site.search import (
     PAGE_SIZE,
@@ -109,6 +109,10 @@ class PublishableDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published()
         context["alternates"] = language_links(self.object.language_urls())
+        context["og_locale"] = OG_LOCALES[get_language()]
+        context["og_locale_alternates"] = [
+            OG_LOCALES[link["code"]] for link in context["alternates"] if not link["current"]
+        ]
         return context
 
 

@@ -265,6 +265,12 @@ class Project(Publishable):
                 }
             )
 
+    @property
+    def share_image(self):
+        """The first picture of the gallery (prefetch ``gallery__image__renditions``)."""
+        first = next(iter(self.gallery.all()), None)
+        return first.image if first else None
+
     def years_active(self):
         if not (self.start_date and self.end_date) or self.end_date < self.start_date:
             return []

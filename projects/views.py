@@ -2,14 +2,14 @@
 
 import csv
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse, translate_url
 from django.utils import timezone
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from norec_site.languages import language_codes, language_links
 from norec_site.models import SustainableDevelopmentGoal
 from norec_site.views import PublishableDetailView, PublishableListView
 
@@ -132,15 +132,10 @@ class ProjectListView(PublishableListView):
     def alternates(self):
         """The same filtered list in each language: the switcher and hreflang keep the filters."""
         query = self.request.GET.urlencode()
-        return [
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": translate_url(self.request.path, code) + (f"?{query}" if query else ""),
-                "current": code == get_language(),
-            }
-            for code, _name in settings.LANGUAGES
-        ]
+        suffix = f"?{query}" if query else ""
+        return language_links(
+            (code, translate_url(self.request.path, code) + suffix) for code in language_codes()
+        )
 
     def url_without(self, key):
         query = self.request.GET.copy()

@@ -216,6 +216,10 @@ class Report(Publishable):
             )
         return super().delete(*args, **kwargs)
 
+    @property
+    def share_image(self):
+        return self.cover
+
     def linked_content(self):
         """Content in other apps that points to this report (news, projects...)."""
         links = []

@@ -20,8 +20,6 @@ from reports import citations
 from reports.models import Report, ReportFile, ReportSeries, language_name
 from reports.services import count_download
 
-OG_LOCALES = {"nn": "nn_NO", "nb": "nb_NO", "en": "en_GB"}
-
 
 def can_preview(user):
     return user.is_authenticated and user.has_perm("reports.change_report")
@@ -96,10 +94,6 @@ class ReportDetailView(PublishableDetailView):
         files = list(report.files.all())
         main_file = report.file_for(language)
         context.update(
-            og_locale=OG_LOCALES.get(language, language),
-            og_locale_alternates=[
-                OG_LOCALES[code] for code in report.available_languages() if code != language
-            ],
             files=files,
             main_file=main_file,
             pdf_url=self.request.build_absolute_uri(main_file.get_absolute_url())

@@ -7,7 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
@@ -127,6 +128,23 @@ class Publishable(models.Model):
         if self.status == Status.DRAFT:
             return _("Draft")
         return _("Published") if self.is_published() else _("Scheduled")
+
+    # Sharing: search engines and social cards --------------------------------
+
+    @property
+    def meta_title(self):
+        return self.title
+
+    @property
+    def meta_description(self):
+        """The first words of the item's second language field (its lead or summary)."""
+        text = getattr(self, self.language_fields[1], "") if len(self.language_fields) > 1 else ""
+        return Truncator(strip_tags(text or "")).words(40)
+
+    @property
+    def share_image(self):
+        """The library image for social cards; models with pictures say which."""
+        return None
 
     # Languages --------------------------------------------------------------
 
