@@ -1,9 +1,8 @@
 """The public news pages: the list and the article."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import get_language
 
-from norec_site.languages import language_codes
 from norec_site.models import Topic
 from norec_site.templatetags.norec import share_image_url
 from norec_site.views import PublishableDetailView, PublishableListView
@@ -45,16 +44,9 @@ class ArticleDetailView(PublishableDetailView):
 
     def get_queryset(self):
         language = get_language()
-        # An article complete in no language has no page to show or redirect to.
-        complete_somewhere = Q()
-        for code in language_codes():
-            complete_somewhere |= Q(
-                **{f"{name}_{code}__gt": "" for name in Article.language_fields}
-            )
         return (
             super()
             .get_queryset()
-            .filter(complete_somewhere)
             .select_related("image")
             .prefetch_related(
                 "image__renditions",

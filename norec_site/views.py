@@ -98,8 +98,13 @@ class PublishableDetailView(DetailView):
             if getattr(self, "moved_to", None):
                 return redirect(self.moved_to, permanent=True)
             raise
-        if get_language() not in self.object.available_languages():
-            return redirect(self.object.get_absolute_url())
+        available = self.object.available_languages()
+        if get_language() not in available:
+            if available:
+                return redirect(self.object.get_absolute_url())
+            if not self.can_preview():
+                raise Http404  # complete in no language: nothing to show the public
+
         response = self.render_to_response(self.get_context_data(object=self.object))
         if not self.object.is_published():
             add_never_cache_headers(response)

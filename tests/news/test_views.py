@@ -521,8 +521,15 @@ def test_feeds_and_home_partial_use_a_fixed_number_of_queries(
 
 def test_article_complete_in_no_language_is_404_not_a_redirect_loop(client):
     article = ArticleFactory(lead_nn="", title_nn="Berre ein tittel")
-    client.force_login(UserFactory(groups=[COMMUNICATIONS]))
     assert client.get(url_in("nn", "news:detail", slug=article.slug_nn)).status_code == 404
+
+
+def test_editor_previews_an_article_complete_in_no_language_yet(client):
+    article = ArticleFactory(lead_nn="", title_nn="Berre ein tittel")
+    client.force_login(UserFactory(groups=[COMMUNICATIONS]))
+    response = client.get(url_in("nn", "news:detail", slug=article.slug_nn))
+    assert response.status_code == 200
+    assert "Berre ein tittel" in response.content.decode()
 
 
 def test_home_page_shows_the_news_in_each_language_it_is_written_in(client):
