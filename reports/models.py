@@ -202,7 +202,14 @@ class Report(Publishable):
         ordering = ("-publication_date", "-published_at")
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        indexes = [*Publishable.Meta.indexes, *search_indexes("reports_report")]
+        indexes = [
+            *Publishable.Meta.indexes,
+            *search_indexes("reports_report"),
+            # The library's order: newest first without sorting every report.
+            models.Index(
+                fields=["-publication_date", "-published_at"], name="report_newest_first"
+            ),
+        ]
         constraints = Publishable.slug_constraints("report")
 
     def __str__(self):
