@@ -18,7 +18,7 @@ from .models import Partnership, Phase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Norec's identifier in the IATI organisation registry: Norwegian business register number.
-NOREC_REF = getattr(settings, "NOREC_IATI_REF", "NO-BRC-971277882")
+NOREC_REF = settings.NOREC_IATI_REF
 NOREC_TYPE = "10"  # Government
 ORGANISATION_TYPES = {
     Organisation.Kind.CIVIL_SOCIETY: "22",  # National NGO

@@ -113,6 +113,9 @@ NOREC_IMAGE_MAX_BYTES = 20 * 1024 * 1024
 NOREC_IMAGE_MAX_PIXELS = 50_000_000
 NOREC_IMAGE_RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
 NOREC_REPORT_MAX_BYTES = 100 * 1024 * 1024
+# Norec's organisation identifier in the IATI files (reporting-org): set the real,
+# registered one in production; the default only serves development and tests.
+NOREC_IATI_REF = os.environ.get("NOREC_IATI_REF", "NO-BRC-971277882")
 # Report PDFs: outside MEDIA_ROOT and never served directly; the download view
 # checks that the report is published (in production: a private bucket).
 NOREC_PRIVATE_MEDIA_ROOT = Path(
