@@ -6,6 +6,7 @@ from .models import Image, Person, SustainableDevelopmentGoal, Topic
 @register(Image)
 class ImageTranslation(TranslationOptions):
     fields = ("alt", "caption")
+    required_languages = {"nn": ("alt",)}
 
 
 @register(Person)

@@ -4,6 +4,7 @@ Every facet reads a denormalised column on Project, so all counts come from
 one UNION ALL query, whatever the number of projects or facet values.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db import connection
@@ -43,7 +44,7 @@ class Facet:
             return raw if raw in CooperationType.values else None
         if self.key == "status":
             return raw if raw in Phase.values else None
-        if raw.isdigit():
+        if re.fullmatch(r"[0-9]{1,4}", raw):
             number = int(raw)
             if self.key == "sdg" and 1 <= number <= 17:
                 return number

@@ -1,5 +1,7 @@
 """The report library, report pages, downloads, citations and feeds."""
 
+import re
+
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Q
@@ -37,9 +39,10 @@ class ReportListView(PublishableListView):
         for name in ("series", "language", "topic"):
             if query.get(name):
                 filters[name] = query[name][:100]
-        for name in ("year", "sdg"):
-            if query.get(name, "").isdigit():
-                filters[name] = int(query[name])
+        for name, low, high in (("year", 1900, 2200), ("sdg", 1, 17)):
+            value = query.get(name, "")
+            if re.fullmatch(r"[0-9]{1,4}", value) and low <= int(value) <= high:
+                filters[name] = int(value)
         return filters
 
     def get_queryset(self):

@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.models.translated import ValidatesEachLanguage
+
 
 def original_path(instance, filename):
     return f"images/originals/{filename}"
@@ -17,7 +19,7 @@ def rendition_path(instance, filename):
 percent = [MinValueValidator(0), MaxValueValidator(100)]
 
 
-class Image(models.Model):
+class Image(ValidatesEachLanguage, models.Model):
     file = models.ImageField(
         _("image file"),
         upload_to=original_path,
@@ -70,7 +72,15 @@ class Image(models.Model):
         ]
 
     def __str__(self):
-        return self.alt or self.file.name
+        return self.alt or self.alt_nn or self.file.name
+
+    def alt_for(self, language):
+        """(alt text, its language): the page's language, else the first one written."""
+        for code in (language, "nn", "nb", "en"):
+            text = getattr(self, f"alt_{code}", "")
+            if text:
+                return text, code
+        return "", language
 
     def renditions_for(self, ratio=""):
         """Renditions of one shape, narrowest first; uses prefetched rows if any."""

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from norec_site.languages import language_codes
+from norec_site.models.translated import ValidatesEachLanguage
 from norec_site.richtext import sanitize_html
 from norec_site.slugs import slug_from_title, unique_slug
 
@@ -43,7 +44,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.in_language(language).values("pk"))
 
 
-class Publishable(models.Model):
+class Publishable(ValidatesEachLanguage, models.Model):
     """Abstract base of news articles, reports and projects.
 
     Subclasses name ``language_fields`` (translated fields that must all be

@@ -34,6 +34,7 @@ MIDDLEWARE = [
     # LocaleMiddleware needs the session and must run before CommonMiddleware
     # so that /nn/-less paths are redirected before the slash is appended.
     "django.middleware.locale.LocaleMiddleware",
+    "norec_site.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -91,9 +92,10 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nn"
 MODELTRANSLATION_LANGUAGES = ("nn", "nb", "en")
-# An item missing a language is redirected, not shown in another one; the
-# fallback only keeps admin labels and __str__ readable.
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("nn", "nb", "en")
+# No fallback: a page in English never shows a Nynorsk subtitle or caption. An item
+# missing a language is redirected to one it has; a missing alt text is the one
+# exception, spoken in the language it is written in (see Image.alt_for).
+MODELTRANSLATION_ENABLE_FALLBACKS = False
 # The admin's language tabs need jQuery UI (modeltranslation reads this name); we serve
 # our own copy (jquery-ui 1.14.1 from npm, in static/vendor/) instead of a CDN's.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

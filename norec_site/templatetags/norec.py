@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -22,15 +23,20 @@ def picture(image, ratio="", sizes="100vw", css_class="", loading="lazy", alt=No
     largest = renditions[-1]
     fallback = next((r for r in renditions if r.width >= 640), largest)
     srcset = ", ".join(f"{r.file.url} {r.width}w" for r in renditions)
+    language = get_language()
+    alt_language = language
+    if alt is None:
+        alt, alt_language = image.alt_for(language)
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" class="{}" '
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} class="{}" '
         'loading="{}" decoding="async">',
         fallback.file.url,
         srcset,
         sizes,
         fallback.width,
         fallback.height,
-        image.alt if alt is None else alt,
+        alt,
+        format_html(' lang="{}"', alt_language) if alt_language != language else "",
         css_class,
         loading,
     )

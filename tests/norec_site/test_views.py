@@ -86,3 +86,36 @@ def test_static_files_are_served_by_the_site(client, settings):
 
     assert finders.find("css/site.css")
     assert finders.find("img/favicon.svg")
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/en/news/?topic=%00", "Check the address or the form, and try again."),
+        ("/nb/rapporter/?series=%00x", "Sjekk adressen eller skjemaet, og prøv igjen."),
+        ("/nn/prosjekt/?%00=1", "Sjekk adressa eller skjemaet, og prøv igjen."),
+        ("/nn/sok/?q=%00", "Sjekk adressa eller skjemaet, og prøv igjen."),
+    ],
+)
+def test_nul_character_in_the_query_is_a_friendly_400(client, path, message):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/reports/?year=%C2%B2",
+        "/en/reports/?sdg=%C2%B2",
+        "/en/reports/?year=0",
+        "/en/reports/?year=99999999",
+        "/en/projects/?sdg=%C2%B2",
+        "/en/projects/?year=%C2%B2",
+        "/en/projects/projects.csv?sdg=%C2%B2",
+        "/en/news/?page=abc",
+        "/en/news/?page=999",
+    ],
+)
+def test_odd_filter_values_never_give_a_server_error(client, path):
+    assert client.get(path).status_code in (200, 404)
