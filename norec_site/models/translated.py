@@ -1,4 +1,4 @@
-from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.translator import translator
 
 
 class ValidatesEachLanguage:
@@ -11,10 +11,7 @@ class ValidatesEachLanguage:
 
     def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
         exclude = set(exclude or ())
-        try:
-            exclude |= set(translator.get_options_for_model(type(self)).all_fields)
-        except NotRegistered:
-            pass
+        exclude |= set(translator.get_options_for_model(type(self)).all_fields)
         super().full_clean(
             exclude=exclude,
             validate_unique=validate_unique,
