@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench messages clean
+# Runs a command on the embedded PostgreSQL when DATABASE_URL is unset, and stops
+# the server afterwards if it started it (also on Ctrl-C or kill).
+WITH_DB := $(BIN)/python -m norec_site.embedded_db run --
+
+.PHONY: install run serve test lint check-django format bench messages db-stop clean
 
 install: $(STAMP)
 
@@ -18,6 +22,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
+	$(WITH_DB) $(MAKE) --no-print-directory serve
+
+# The steps of `make run`, on the database that DATABASE_URL names.
+serve:
 	$(BIN)/python -m norec_site.catalogues compile
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
@@ -32,6 +40,9 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(WITH_DB) $(MAKE) --no-print-directory check-django
+
+check-django:
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -41,13 +52,17 @@ format: install
 
 bench: install
 	$(BIN)/python -m norec_site.catalogues compile
-	$(BIN)/python manage.py bench
+	$(WITH_DB) $(BIN)/python manage.py bench
 
 # For translators: gather new interface strings into locale/*/django.po (needs gettext).
 messages: install
-	$(BIN)/python manage.py makemessages --locale nn --locale nb --locale en --no-obsolete --ignore ".venv/*" --ignore "staticfiles/*"
+	$(WITH_DB) $(BIN)/python manage.py makemessages --locale nn --locale nb --locale en --no-obsolete --ignore ".venv/*" --ignore "staticfiles/*"
 	$(BIN)/python -m norec_site.catalogues fill-english
 	$(BIN)/python -m norec_site.catalogues compile
+
+# Stops the dev embedded PostgreSQL left running by a bare manage.py command.
+db-stop:
+	$(BIN)/python -m norec_site.embedded_db stop
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -52,6 +52,7 @@ class Image(ValidatesEachLanguage, models.Model):
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
         null=True,
         blank=True,
         editable=False,

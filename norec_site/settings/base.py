@@ -136,4 +136,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Django's own loggers print through the root handler, once.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
