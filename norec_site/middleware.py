@@ -1,18 +1,22 @@
-from django.core.exceptions import BadRequest
+from django.http import QueryDict
 
 
-class RejectNullCharactersMiddleware:
-    """A NUL character in the query string is a bad request (400), not a 500.
+class StripNullCharactersMiddleware:
+    """Drop NUL characters from the query string before any view reads it.
 
-    PostgreSQL text cannot hold it, so any filter that reached a query would fail.
-    Forms already refuse it (Django's ProhibitNullCharactersValidator).
+    PostgreSQL text cannot hold them, so a filter or search that passed one to a
+    query would fail with a 500; without them the visitor gets a normal page.
+    Forms already refuse them (Django's ProhibitNullCharactersValidator).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        for key, values in request.GET.lists():
-            if "\x00" in key or any("\x00" in value for value in values):
-                raise BadRequest("NUL character in the query string")
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
-from norec_site.models import Publishable, PublishableQuerySet
+from norec_site.models import Publishable, PublishableManager, PublishableQuerySet
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -199,7 +199,7 @@ class Project(Publishable):
     search_nb = search_vector_field("nb", {"A": ["title"], "B": ["summary"], "C": ["description"]})
     search_en = search_vector_field("en", {"A": ["title"], "B": ["summary"], "C": ["description"]})
 
-    objects = ProjectQuerySet.as_manager()
+    objects = PublishableManager.from_queryset(ProjectQuerySet)()
 
     language_fields = ("title", "summary", "description")
     rich_text_fields = ("description",)

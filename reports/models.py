@@ -14,6 +14,7 @@ from norec_site.models import (
     Organisation,
     Person,
     Publishable,
+    PublishableManager,
     PublishableQuerySet,
     SustainableDevelopmentGoal,
     Topic,
@@ -192,7 +193,9 @@ class Report(Publishable):
     search_nb = search_vector_field("nb", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
     search_en = search_vector_field("en", SEARCH_WEIGHTS, shared_fields=("pdf_text",))
 
-    objects = ReportQuerySet.as_manager()
+    objects = PublishableManager.from_queryset(ReportQuerySet)()
+
+    heavy_fields = (*Publishable.heavy_fields, "pdf_text")
 
     language_fields = ("title", "summary")
     rich_text_fields = ("summary",)

@@ -7,8 +7,9 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.ReportListView.as_view(), name="index"),
-    path(_("feed/"), views.ReportFeed(), name="feed"),
-    path(_("feed/atom/"), views.AtomReportFeed(), name="feed_atom"),
+    # File names with a dot can never clash with a report's slug.
+    path("rss.xml", views.ReportFeed(), name="feed"),
+    path("atom.xml", views.AtomReportFeed(), name="feed_atom"),
     path(_("files/<int:pk>/<str:filename>"), views.download, name="download"),
     path("<slug:slug>/", views.ReportDetailView.as_view(), name="detail"),
     path("<slug:slug>/citation.bib", views.bibtex, name="bibtex"),

@@ -3,19 +3,18 @@
 import re
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from norec_site.feeds import AtomFeedMixin, PublishableFeed
 from norec_site.models import SustainableDevelopmentGoal, Topic
 from norec_site.views import PublishableDetailView, PublishableListView
 from reports import citations
@@ -213,40 +212,24 @@ def ris(request, slug):
     return response
 
 
-class ReportFeed(Feed):
+class ReportFeed(PublishableFeed):
     """New reports in the page's language, newest first, each with its PDF."""
 
-    description = gettext_lazy("New reports and publications from Norec.")
+    model = Report
+    index_url_name = "reports:index"
+    feed_url_name = "reports:feed"
 
     def title(self):
         return _("Norec: reports")
 
-    def link(self):
-        return reverse("reports:index")
+    def description(self):
+        return _("New reports and publications from Norec.")
 
-    def items(self):
-        language = get_language()
-        return (
-            Report.objects.public(language)
-            .select_related("series")
-            .prefetch_related("files")
-            .order_by("-published_at")[:20]
-        )
-
-    def item_title(self, item):
-        return item.title
+    def get_queryset(self):
+        return super().get_queryset().select_related("series").prefetch_related("files")
 
     def item_description(self, item):
         return Truncator(strip_tags(item.summary)).words(80)
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_link(self, item):
-        return item.get_absolute_url()
 
     def item_categories(self, item):
         return [item.series.name] if item.series else []
@@ -263,6 +246,5 @@ class ReportFeed(Feed):
         return None
 
 
-class AtomReportFeed(ReportFeed):
-    feed_type = Atom1Feed
-    subtitle = ReportFeed.description
+class AtomReportFeed(AtomFeedMixin, ReportFeed):
+    feed_url_name = "reports:feed_atom"

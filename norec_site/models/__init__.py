@@ -1,5 +1,11 @@
 from .images import Image, Rendition
-from .publishable import Publishable, PublishableQuerySet, SlugRedirect, Status
+from .publishable import (
+    Publishable,
+    PublishableManager,
+    PublishableQuerySet,
+    SlugRedirect,
+    Status,
+)
 from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
@@ -7,6 +13,7 @@ __all__ = [
     "Organisation",
     "Person",
     "Publishable",
+    "PublishableManager",
     "PublishableQuerySet",
     "Rendition",
     "SlugRedirect",

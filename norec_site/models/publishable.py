@@ -44,6 +44,16 @@ class PublishableQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.in_language(language).values("pk"))
 
 
+class PublishableManager(models.Manager):
+    """Leaves out the heavy columns that no page shows (search vectors, PDF text).
+
+    Search reads them by name; everything else never loads them.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().defer(*self.model.heavy_fields)
+
+
 class Publishable(ValidatesEachLanguage, models.Model):
     """Abstract base of news articles, reports and projects.
 
@@ -74,9 +84,10 @@ class Publishable(ValidatesEachLanguage, models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = PublishableManager.from_queryset(PublishableQuerySet)()
 
     language_fields = ("title",)
+    heavy_fields = ("search_nn", "search_nb", "search_en")
     rich_text_fields = ()
     url_name = ""
 

@@ -34,7 +34,7 @@ MIDDLEWARE = [
     # LocaleMiddleware needs the session and must run before CommonMiddleware
     # so that /nn/-less paths are redirected before the slash is appended.
     "django.middleware.locale.LocaleMiddleware",
-    "norec_site.middleware.RejectNullCharactersMiddleware",
+    "norec_site.middleware.StripNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
