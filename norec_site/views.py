@@ -32,6 +32,12 @@ from reports.models import Report
 HOME_ITEMS = 4
 
 
+def can_preview(user, model):
+    """Editors who may change an item may see it before it is public."""
+    opts = model._meta
+    return user.is_authenticated and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
 class PublishableListMixin:
     """Lists show only what is published and written in the page's language."""
 
@@ -133,7 +139,7 @@ def home(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For the load balancer: 200 when the database answers, 503 when it does not.
 

@@ -14,7 +14,7 @@ from norec_site.models.publishable import language_codes
 from norec_site.storage import atomic_with_files, delete_after_commit
 from reports.models import Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
-from reports.storage import delete_private_after_commit, private_files_cleanup
+from reports.storage import private_storage
 
 # PostgreSQL refuses a tsvector over 1 MB; this much text stays well below it
 # (about 300 pages) and is plenty to find a report by.
@@ -118,7 +118,7 @@ def upload_report_file(*, report, language, upload, report_file=None):
         raise duplicate_error(existing)
     report_file = report_file or ReportFile(report=report)
     replaced = report_file.file.name if report_file.pk else None
-    with atomic_with_files() as written, private_files_cleanup() as private_written:
+    with atomic_with_files() as written, atomic_with_files(private_storage) as private_written:
         report_file.language = language
         report_file.sha256, report_file.size, report_file.pages = (
             info.sha256,
@@ -139,7 +139,7 @@ def upload_report_file(*, report, language, upload, report_file=None):
         report_file.full_clean()
         report_file.save()
         _forget_cover(old_cover_id)
-        delete_private_after_commit(replaced)
+        delete_after_commit(replaced, storage=private_storage)
         refresh_report(report, old_cover_id=old_cover_id)
     return report_file
 
@@ -167,7 +167,7 @@ def delete_report_file(report_file):
         report = report_file.report
         report_file.delete()
         _forget_cover(cover_id)
-        delete_private_after_commit(name)
+        delete_after_commit(name, storage=private_storage)
         refresh_report(report, old_cover_id=cover_id)
 
 

@@ -16,14 +16,10 @@ from django.utils.translation import gettext as _
 
 from norec_site.feeds import AtomFeedMixin, PublishableFeed
 from norec_site.models import SustainableDevelopmentGoal, Topic
-from norec_site.views import PublishableDetailView, PublishableListView
+from norec_site.views import PublishableDetailView, PublishableListView, can_preview
 from reports import citations
 from reports.models import Report, ReportFile, ReportSeries, language_name
 from reports.services import count_download
-
-
-def can_preview(user):
-    return user.is_authenticated and user.has_perm("reports.change_report")
 
 
 class ReportListView(PublishableListView):
@@ -165,7 +161,7 @@ def json_ld(report, url, request, files):
 
 def download(request, pk, filename):
     """A report's PDF, only when the report is published (editors may preview)."""
-    preview = can_preview(request.user)
+    preview = can_preview(request.user, Report)
     files = ReportFile.objects.select_related("report")
     report_file = get_object_or_404(files, pk=pk)
     public = report_file.report.is_published()

@@ -227,7 +227,7 @@ def test_results_show_type_link_and_date_in_the_page_language(client):
     item = report("Annual report", summary="<p>Exchange.</p>", language="en")
     response, html = search(client, "annual", language="en")
     assert f'href="{item.get_absolute_url("en")}"' in html
-    assert "March 20, 2019" in html
+    assert "20 March 2019" in html
     assert '<span class="search-result__type">Report</span>' in html
     report("Årsrapport", summary="<p>Samandrag.</p>")
     response, html = search(client, "årsrapport")
