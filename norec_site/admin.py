@@ -99,6 +99,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
     audit_fields = ("updated_at", "updated_by", "version")
 
     class Media:
+        css = {"all": ("css/admin.css",)}
         js = ("admin/js/urlify.js", "js/slug-dashes.js")
 
     @staticmethod
