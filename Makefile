@@ -52,7 +52,7 @@ format: install
 
 bench: install
 	$(BIN)/python -m norec_site.catalogues compile
-	$(WITH_DB) $(BIN)/python manage.py bench
+	$(WITH_DB) $(BIN)/python manage.py bench $(BENCH_ARGS)
 
 # For translators: gather new interface strings into locale/*/django.po (needs gettext).
 messages: install
