@@ -1,9 +1,6 @@
 """The report admin in a browser: a PDF upload shows its progress, and works without it."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 
 from norec_site.groups import REPORT_ADMINISTRATORS
 from reports.models import Report
@@ -17,10 +14,6 @@ pytestmark = [
 
 
 def log_in(page, live_server):
-    # A transactional test before this one can leave the database without the
-    # group its migration made: make it again, the same way.
-    migration = import_module("reports.migrations.0002_report_administrators")
-    migration.give_permissions(apps, None)
     UserFactory(username="rapportar", groups=[REPORT_ADMINISTRATORS])
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "rapportar")
