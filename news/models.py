@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from norec_site.models import Publishable
+from norec_site.models import Ordered, Publishable
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -120,7 +120,7 @@ class Article(Publishable):
         return self.image
 
 
-class ArticleAuthor(models.Model):
+class ArticleAuthor(Ordered):
     """A person in an article's byline, in order, with what they did."""
 
     class Role(models.TextChoices):
@@ -137,10 +137,8 @@ class ArticleAuthor(models.Model):
         related_name="article_bylines",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
-        ordering = ("position", "pk")
+    class Meta(Ordered.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         constraints = [

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
-from norec_site.models import Publishable, PublishableManager, PublishableQuerySet
+from norec_site.models import Ordered, Publishable, PublishableManager, PublishableQuerySet
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -374,7 +374,7 @@ class Partnership(models.Model):
         return country_name(self.country) if self.country else ""
 
 
-class ProjectImage(models.Model):
+class ProjectImage(Ordered):
     """A picture from the media library in a project's gallery, in the editor's order."""
 
     project = models.ForeignKey(
@@ -383,10 +383,8 @@ class ProjectImage(models.Model):
     image = models.ForeignKey(
         "norec_site.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+"
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
-        ordering = ("position", "pk")
+    class Meta(Ordered.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         constraints = [

@@ -11,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from norec_site.models import (
     Image,
+    Ordered,
     Organisation,
     Person,
     Publishable,
@@ -253,15 +254,13 @@ class Report(Publishable):
         return next((f for f in files if f.language == language), files[0] if files else None)
 
 
-class ReportPublisher(models.Model):
+class ReportPublisher(Ordered):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="publisher_links")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
-        ordering = ("position", "pk")
+    class Meta(Ordered.Meta):
         verbose_name = _("publisher")
         verbose_name_plural = _("publishers")
         constraints = [
@@ -274,15 +273,13 @@ class ReportPublisher(models.Model):
         return str(self.organisation)
 
 
-class ReportAuthor(models.Model):
+class ReportAuthor(Ordered):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="author_links")
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    class Meta:
-        ordering = ("position", "pk")
+    class Meta(Ordered.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         constraints = [

@@ -1,4 +1,5 @@
 from .images import Image, Rendition
+from .ordered import Ordered
 from .publishable import (
     Publishable,
     PublishableManager,
@@ -10,6 +11,7 @@ from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
     "Image",
+    "Ordered",
     "Organisation",
     "Person",
     "Publishable",
