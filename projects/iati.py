@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 
 from norec_site.models import Organisation
 
-from .models import Partnership, Phase
+from .models import Partnership, Phase, phase_between
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Norec's identifier in the IATI organisation registry: Norwegian business register number.
@@ -55,14 +55,6 @@ def _texts(row, field):
     return [(code, strip_tags(row[f"{field}_{code}"] or "").strip()) for code in row["languages"]]
 
 
-def phase_on(row, today):
-    if row["start_date"] > today:
-        return Phase.PLANNED
-    if row["end_date"] < today:
-        return Phase.COMPLETED
-    return Phase.ONGOING
-
-
 def activity_element(row, today, goal_names):
     """One iati-activity from a row of ``opendata.iati_rows``."""
     languages = row["languages"]
@@ -95,7 +87,7 @@ def activity_element(row, today, goal_names):
             org = ET.SubElement(activity, "participating-org", {"type": org_type, "role": role})
             _narratives(org, [("en", partner["name"])])
 
-    phase = phase_on(row, today)
+    phase = phase_between(row["start_date"], row["end_date"], today)
     ET.SubElement(activity, "activity-status", {"code": ACTIVITY_STATUS[phase]})
     dates = [("1", row["start_date"]), ("3", row["end_date"])]
     if phase != Phase.PLANNED:

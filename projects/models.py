@@ -87,6 +87,15 @@ def phase_expression(today=None):
     )
 
 
+def phase_between(start_date, end_date, today):
+    """Planned before the start, completed after the end, ongoing in between."""
+    if start_date > today:
+        return Phase.PLANNED
+    if end_date < today:
+        return Phase.COMPLETED
+    return Phase.ONGOING
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def with_phase(self, today=None):
         """Annotate ``phase`` from the dates, as of ``today``."""
@@ -277,12 +286,7 @@ class Project(Publishable):
         return list(range(self.start_date.year, self.end_date.year + 1))
 
     def phase_on(self, today=None):
-        today = today or timezone.localdate()
-        if self.start_date > today:
-            return Phase.PLANNED
-        if self.end_date < today:
-            return Phase.COMPLETED
-        return Phase.ONGOING
+        return phase_between(self.start_date, self.end_date, today or timezone.localdate())
 
     @property
     def current_phase(self):
