@@ -1,8 +1,10 @@
 """Message catalogues: compile them without gettext, and find what is untranslated.
 
-``python -m norec_site.catalogues compile`` turns every locale/*/django.po into
-the .mo file Django reads; it needs only polib, so a machine without gettext
-can build the site.
+``python -m norec_site.catalogues compile`` turns every catalogue into the .mo
+file Django reads; it needs only polib, so a machine without gettext can build
+the site. ``django.po`` holds the site's own strings (``make messages``);
+``djangojs.po`` holds Django admin's JavaScript strings that its own nn and nb
+catalogues lack, kept by hand.
 """
 
 import sys
@@ -12,16 +14,18 @@ import polib
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("nn", "nb", "en")
+DOMAINS = ("django", "djangojs")
 
 
-def catalogue_path(language):
-    return LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+def catalogue_path(language, domain="django"):
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 def compile_all():
     for language in LANGUAGES:
-        po = polib.pofile(str(catalogue_path(language)))
-        po.save_as_mofile(str(catalogue_path(language).with_suffix(".mo")))
+        for domain in DOMAINS:
+            path = catalogue_path(language, domain)
+            polib.pofile(str(path)).save_as_mofile(str(path.with_suffix(".mo")))
 
 
 def fill_english():
@@ -37,9 +41,9 @@ def fill_english():
     po.save()
 
 
-def problems(language):
+def problems(language, domain="django"):
     """Messages that are untranslated or fuzzy in ``language``'s catalogue."""
-    po = polib.pofile(str(catalogue_path(language)))
+    po = polib.pofile(str(catalogue_path(language, domain)))
     untranslated = [entry.msgid for entry in po.untranslated_entries()]
     fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
     return untranslated, fuzzy

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils.translation.template import templatize
 
-from norec_site.catalogues import LANGUAGES, catalogue_path, problems
+from norec_site.catalogues import DOMAINS, LANGUAGES, catalogue_path, problems
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCE_DIRS = ("norec_site", "news", "reports", "projects")
@@ -38,9 +38,10 @@ def template_messages():
             yield message.replace("\\'", "'").replace("\\n", "\n"), path
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_catalogue_has_no_untranslated_or_fuzzy_message(language):
-    untranslated, fuzzy = problems(language)
+def test_catalogue_has_no_untranslated_or_fuzzy_message(language, domain):
+    untranslated, fuzzy = problems(language, domain)
     assert untranslated == [], f"untranslated in {language}: {untranslated}"
     assert fuzzy == [], f"fuzzy in {language}: {fuzzy}"
 
@@ -59,3 +60,12 @@ def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
     assert not missing, (
         f"{len(missing)} strings not in the catalogue (run `make messages`): {shown}"
     )
+
+
+@pytest.mark.django_db
+def test_admin_pickers_speak_nynorsk(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True))
+    script = client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="nn").content.decode()
+    assert "Vel alle %s" in script
