@@ -62,19 +62,21 @@ class Facet:
     def counts_sql(self, queryset, today, label=None):
         """SQL and params for (facet, value, n) rows of ``queryset``; ``label`` names the rows."""
         if self.key == "status":
+            columns = ("start_date", "end_date")
             value = (
                 "CASE WHEN start_date > %s THEN 'planned' "
                 "WHEN end_date < %s THEN 'completed' ELSE 'ongoing' END"
             )
             value_params = [today, today]
-        elif self.array:
-            value, value_params = f"unnest({self.column})::text", []
         else:
-            value, value_params = f"{self.column}::text", []
-        inner, inner_params = queryset.order_by().values("pk").query.sql_with_params()
+            columns = (self.column,)
+            value = f"unnest({self.column})::text" if self.array else f"{self.column}::text"
+            value_params = []
+        # Read the facet's own column from the filtered rows: one scan per facet.
+        inner, inner_params = queryset.order_by().values(*columns).query.sql_with_params()
         sql = (
             f"SELECT %s AS facet, {value} AS value, count(*) AS n "
-            f"FROM projects_project WHERE id IN ({inner}) GROUP BY 2"
+            f"FROM ({inner}) AS rows GROUP BY 2"
         )
         return sql, [label or self.key, *value_params, *inner_params]
 
