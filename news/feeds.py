@@ -13,6 +13,7 @@ class ArticleFeed(PublishableFeed):
     model = Article
     index_url_name = "news:index"
     feed_url_name = "news:feed"
+    guid_prefix = "news"
 
     def title(self):
         return _("Norec: news")

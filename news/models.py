@@ -1,6 +1,5 @@
 """News articles: written by communications staff, usually in Nynorsk first."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -87,14 +86,6 @@ class Article(Publishable):
         verbose_name_plural = _("articles")
         constraints = Publishable.slug_constraints("news_article")
         indexes = [*Publishable.Meta.indexes, *search_indexes("news_article")]
-
-    def __str__(self):
-        return self.title or self.slug or str(self.pk)
-
-    def clean(self):
-        super().clean()
-        if not any(getattr(self, f"title_{code}", "") for code in ("nn", "nb", "en")):
-            raise ValidationError(_("Write a title in at least one language."), code="no_title")
 
     def _own(self, name):
         """``name`` in the page's language only: no fallback to another language."""

@@ -17,6 +17,7 @@ class PublishableFeed(Feed):
     model = None
     index_url_name = ""
     feed_url_name = ""
+    guid_prefix = ""  # urn:norec:<prefix>:<pk>:<language>; never change it once published
 
     def link(self):
         return reverse(self.index_url_name)
@@ -42,7 +43,7 @@ class PublishableFeed(Feed):
 
     def item_guid(self, item):
         """Stays the same when an editor changes the slug."""
-        return f"urn:norec:{self.model._meta.model_name}:{item.pk}:{get_language()}"
+        return f"urn:norec:{self.guid_prefix}:{item.pk}:{get_language()}"
 
     def item_pubdate(self, item):
         return item.published_at

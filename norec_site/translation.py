@@ -7,6 +7,9 @@ from .models import Image, Person, SustainableDevelopmentGoal, Topic
 class ImageTranslation(TranslationOptions):
     fields = ("alt", "caption")
     required_languages = {"nn": ("alt",)}
+    # A caption shows only in its own language; alt text falls back with a lang
+    # attribute (Image.alt_for).
+    fallback_languages = {"default": ()}
 
 
 @register(Person)

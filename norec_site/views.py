@@ -66,6 +66,10 @@ class PublishableDetailView(DetailView):
             f"{opts.app_label}.change_{opts.model_name}"
         )
 
+    def is_preview(self):
+        """Shown only to editors: not public yet, or complete in no language."""
+        return not (self.object.is_published() and self.object.available_languages())
+
     def get_queryset(self):
         manager = self.model.objects
         return manager.all() if self.can_preview() else manager.published()
@@ -85,7 +89,7 @@ class PublishableDetailView(DetailView):
         for code, _name in settings.LANGUAGES:
             if code != language:
                 item = queryset.filter(**{f"slug_{code}": slug}).first()
-                if item:
+                if item and item.available_languages():
                     return item.get_absolute_url(language)
         content_type = ContentType.objects.get_for_model(self.model)
         old = SlugRedirect.objects.filter(
@@ -93,7 +97,7 @@ class PublishableDetailView(DetailView):
         ).first()
         if old:
             item = queryset.filter(pk=old.object_id).first()
-            if item:
+            if item and item.available_languages():
                 return item.get_absolute_url(language)
         return None
 
@@ -112,13 +116,13 @@ class PublishableDetailView(DetailView):
                 raise Http404  # complete in no language: nothing to show the public
 
         response = self.render_to_response(self.get_context_data(object=self.object))
-        if not self.object.is_published():
+        if self.is_preview():
             add_never_cache_headers(response)
         return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_preview"] = not self.object.is_published()
+        context["is_preview"] = self.is_preview()
         context["alternates"] = language_links(self.object.language_urls())
         context["og_locale"] = OG_LOCALES[get_language()]
         context["og_locale_alternates"] = [

@@ -244,9 +244,6 @@ class Project(Publishable):
             ),
         ]
 
-    def __str__(self):
-        return self.title or f"#{self.pk}"
-
     def save(self, *args, **kwargs):
         self.years = self.years_active()
         if kwargs.get("update_fields") is not None:

@@ -216,9 +216,6 @@ class Report(Publishable):
         ]
         constraints = Publishable.slug_constraints("report")
 
-    def __str__(self):
-        return self.title or self.title_nn or self.title_en or self.title_nb
-
     def delete(self, *args, **kwargs):
         links = self.linked_content()
         if links:

@@ -214,6 +214,7 @@ class ReportFeed(PublishableFeed):
     model = Report
     index_url_name = "reports:index"
     feed_url_name = "reports:feed"
+    guid_prefix = "report"
 
     def title(self):
         return _("Norec: reports")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from norec_site.models.translated import ValidatesEachLanguage
@@ -74,6 +75,11 @@ class Image(ValidatesEachLanguage, models.Model):
 
     def __str__(self):
         return self.alt or self.alt_nn or self.file.name
+
+    @property
+    def alt_text(self):
+        """The alt text in the page's language, or the first one written."""
+        return self.alt_for(get_language())[0]
 
     def alt_for(self, language):
         """(alt text, its language): the page's language, else the first one written."""

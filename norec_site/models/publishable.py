@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -99,6 +100,11 @@ class Publishable(ValidatesEachLanguage, models.Model):
             models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub"),
         ]
 
+    def __str__(self):
+        """The title in the active language, else in the first language it has."""
+        titles = [getattr(self, f"title_{code}", "") for code in language_codes()]
+        return self.title or next(filter(None, titles), f"#{self.pk}")
+
     def save(self, *args, **kwargs):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
@@ -119,6 +125,11 @@ class Publishable(ValidatesEachLanguage, models.Model):
             language = available[0]
         with override(language):
             return reverse(self.url_name, kwargs={"slug": getattr(self, f"slug_{language}")})
+
+    def clean(self):
+        super().clean()
+        if not any(getattr(self, f"title_{code}", "") for code in language_codes()):
+            raise ValidationError(_("Write a title in at least one language."), code="no_title")
 
     # States -----------------------------------------------------------------
 

@@ -93,10 +93,10 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "nn"
 MODELTRANSLATION_LANGUAGES = ("nn", "nb", "en")
-# No fallback: a page in English never shows a Nynorsk subtitle or caption. An item
-# missing a language is redirected to one it has; a missing alt text is the one
-# exception, spoken in the language it is written in (see Image.alt_for).
-MODELTRANSLATION_ENABLE_FALLBACKS = False
+# Names in the shared vocabulary (topics, goals, series) fall back to another
+# language rather than show nothing. Content and pictures do not (their translation
+# options say so): an English page never shows a Nynorsk subtitle or caption.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nn", "nb", "en")
 # The admin's language tabs need jQuery UI (modeltranslation reads this name); we serve
 # our own copy (jquery-ui 1.14.1 from npm, in static/vendor/) instead of a CDN's.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

@@ -161,3 +161,15 @@ def test_admin_upload_stores_image_with_renditions(client):
     image = Image.objects.get()
     assert image.uploaded_by == user
     assert image.renditions.count() > 5
+
+
+def test_missing_alt_text_is_spoken_in_the_language_it_is_written_in():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    image = ImageFactory(alt_nn="Jordmødrer i Kisumu", alt_en="")
+    with translation.override("en"):
+        html = Template("{% load norec %}{% picture image %}").render(Context({"image": image}))
+        assert image.alt_text == "Jordmødrer i Kisumu"
+        assert image.caption == ""
+    assert 'alt="Jordmødrer i Kisumu" lang="nn"' in html

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from news.models import Article
 from norec_site.models import Status
@@ -55,3 +55,23 @@ def test_an_item_exists_in_a_language_only_with_title_and_main_text():
     assert nynorsk_only.available_languages() == ["nn"]
     assert half.available_languages() == ["nn"]
     assert both.available_languages() == ["nn", "nb", "en"]
+
+
+def test_an_item_without_any_title_is_refused_with_a_clear_error(english):
+    from django.core.exceptions import ValidationError
+
+    article = ArticleFactory.build(title_nn="", lead_nn="Ingress", body_nn="<p>Tekst</p>")
+    with pytest.raises(ValidationError, match="Write a title in at least one language"):
+        article.full_clean()
+
+
+def test_str_falls_back_to_a_title_in_another_language():
+    article = ArticleFactory(title_nn="Berre nynorsk")
+    with translation.override("en"):
+        assert str(article) == "Berre nynorsk"
+
+
+def test_content_never_falls_back_to_another_language():
+    article = ArticleFactory(title_nn="Berre nynorsk")
+    with translation.override("en"):
+        assert article.title == ""

@@ -112,3 +112,21 @@ def test_nul_character_in_the_query_is_dropped_not_a_server_error(client, path):
 )
 def test_odd_filter_values_never_give_a_server_error(client, path):
     assert client.get(path).status_code in (200, 404)
+
+
+def test_an_article_complete_in_no_language_is_404_in_every_language(client):
+    from tests.news.factories import ArticleFactory
+
+    article = ArticleFactory(title_nn="Berre ein tittel", lead_nn="")
+    for prefix in ("/nn/nyhende/", "/nb/nyheter/", "/en/news/"):
+        assert client.get(f"{prefix}{article.slug_nn}/").status_code == 404
+
+
+def test_vocabulary_names_fall_back_to_nynorsk_on_other_pages(client):
+    from norec_site.models import Topic
+    from tests.news.factories import ArticleFactory
+
+    topic = Topic.objects.create(slug="berre-nn", name_nn="Berre nynorsk")
+    ArticleFactory(translated=True, topics=[topic])
+    html = client.get("/en/news/").content.decode()
+    assert ">Berre nynorsk</a>" in html
