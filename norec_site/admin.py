@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from norec_site.countries import country_name
 from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
 from norec_site.models import (
@@ -245,10 +246,14 @@ class ImageAdmin(TabbedTranslationAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "short_name", "country", "kind")
+    list_display = ("name", "short_name", "country_display", "kind")
     list_filter = ("kind", "country")
     search_fields = ("name", "short_name")
     autocomplete_fields = ("logo",)
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_display(self, obj):
+        return country_name(obj.country) if obj.country else "–"
 
 
 @admin.register(Person)

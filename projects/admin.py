@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from norec_site.admin import PublishableAdmin
+from norec_site.countries import country_name
 from norec_site.models import Organisation
 
-from .countries import country_name
 from .models import Partnership, Phase, Project, ProjectImage
 from .regions import REGIONS, SUBREGIONS
 from .services import ensure_default_sdg, refresh_facets

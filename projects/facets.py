@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_codes
 
-from .countries import country_name
+from norec_site.countries import country_name
+
 from .models import CooperationType, Phase
 from .regions import REGIONS, SUBREGIONS, region_name, subregion_name
 

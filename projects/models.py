@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
+from norec_site.countries import country_name
 from norec_site.models import Ordered, Publishable, PublishableManager, PublishableQuerySet
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
-from .countries import country_name
 from .regions import region_name, subregion_name
 
 IATI_IDENTIFIER = re.compile(

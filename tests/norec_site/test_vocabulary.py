@@ -25,3 +25,15 @@ def test_editor_groups_exist_with_their_permissions():
     projects = Group.objects.get(name="Project editors")
     assert "change_organisation" in projects.permissions.values_list("codename", flat=True)
     assert Group.objects.filter(name="Report administrators").exists()
+
+
+def test_organisation_admin_names_countries_in_nynorsk(client):
+    from norec_site.models import Organisation
+    from tests.factories import UserFactory
+
+    Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
+    Organisation.objects.create(name="Wiener Partner", country="AT", kind="private")
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="nn").content.decode()
+    assert ">Noreg<" in html
+    assert ">Austerrike<" in html
