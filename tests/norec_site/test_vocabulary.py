@@ -34,6 +34,7 @@ def test_organisation_admin_names_countries_in_nynorsk(client):
     Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
     Organisation.objects.create(name="Wiener Partner", country="AT", kind="private")
     client.force_login(UserFactory(is_superuser=True))
-    html = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="nn").content.decode()
+    response = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="nn")
+    html = response.content.decode()
     assert ">Noreg<" in html
     assert ">Austerrike<" in html
