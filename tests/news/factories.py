@@ -1,4 +1,4 @@
-"""Articles, and the reports and projects they link to: deterministic, no random data."""
+"""Articles and their bylines: deterministic, no random data."""
 
 import datetime
 
@@ -7,8 +7,6 @@ from django.utils import timezone
 
 from news.models import Article, ArticleAuthor
 from norec_site.models import Status
-from projects.models import Project
-from reports.models import Report
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -52,29 +50,3 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def topics(self, create, topics, **kwargs):
         if topics:
             self.topics.add(*topics)
-
-
-class ReportFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Report
-
-    title_nn = factory.Sequence(lambda n: f"Rapport {n}")
-    summary_nn = "<p>Samandrag.</p>"
-    title_en = factory.Sequence(lambda n: f"Report {n}")
-    summary_en = "<p>Summary.</p>"
-    publication_date = datetime.date(2019, 3, 20)
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=3))
-
-
-class ProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Project
-
-    title_nn = factory.Sequence(lambda n: f"Prosjekt {n}")
-    summary_nn = "Kort om prosjektet."
-    description_nn = "<p>Om prosjektet.</p>"
-    start_date = datetime.date(2024, 1, 1)
-    end_date = datetime.date(2026, 12, 31)
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=3))

@@ -11,8 +11,10 @@ from news.models import Article, ArticleAuthor
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import Status
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
+from tests.projects.factories import make_project
+from tests.reports.factories import ReportFactory
 
-from .factories import ArticleFactory, ProjectFactory, ReportFactory
+from .factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -315,7 +317,7 @@ def test_byline_keeps_its_order(client):
 def test_editor_finds_reports_and_projects_to_link_by_title(client):
     editor(client)
     report = ReportFactory(title_nn="Sør-sør-samarbeid i praksis")
-    project = ProjectFactory(title_nn="Jordmødrer rundt Victoriasjøen")
+    project = make_project(languages=("nn",), title_nn="Jordmødrer rundt Victoriasjøen")
     for field, term, item in (
         ("related_reports", "praksis", report),
         ("related_projects", "victoria", project),
@@ -331,7 +333,7 @@ def test_editor_finds_reports_and_projects_to_link_by_title(client):
 def test_linked_reports_and_projects_are_saved_from_the_form(client):
     editor(client)
     article = ArticleFactory()
-    report, project = ReportFactory(), ProjectFactory()
+    report, project = ReportFactory(), make_project(languages=("nn",))
     response = client.post(
         reverse("admin:news_article_change", args=[article.pk]),
         form_data(article, related_reports=[report.pk], related_projects=[project.pk]),

@@ -5,8 +5,7 @@ import pytest
 from news import demo
 from news.models import Article
 from norec_site.demo import seed_shared
-
-from .factories import ReportFactory
+from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 

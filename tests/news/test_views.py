@@ -16,8 +16,10 @@ from news.models import Article, ArticleAuthor
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import Status
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
+from tests.projects.factories import make_project
+from tests.reports.factories import ReportFactory
 
-from .factories import ArticleFactory, ProjectFactory, ReportFactory
+from .factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +142,7 @@ def make_full_article(**kwargs):
 def test_article_page_shows_everything_an_article_has(client):
     article = make_full_article()
     report = ReportFactory(title_nn="Sør-sør-samarbeid i praksis")
-    project = ProjectFactory(title_nn="Helseutveksling i Aust-Afrika")
+    project = make_project(languages=("nn",), title_nn="Helseutveksling i Aust-Afrika")
     article.related_reports.add(report)
     article.related_projects.add(project)
     response = client.get(article_url(article, "nn"))
@@ -165,7 +167,7 @@ def test_article_page_shows_everything_an_article_has(client):
 def test_related_reports_and_projects_show_only_when_public_in_the_language(client):
     article = make_full_article()
     draft_report = ReportFactory(title_nn="Utkast til rapport", status=Status.DRAFT)
-    nynorsk_only_project = ProjectFactory(title_nn="Berre på nynorsk")
+    nynorsk_only_project = make_project(languages=("nn",), title_nn="Berre på nynorsk")
     article.related_reports.add(draft_report)
     article.related_projects.add(nynorsk_only_project)
     nn = page_text(client.get(article_url(article, "nn")))
@@ -499,7 +501,7 @@ def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_n
         ArticleAuthor.objects.create(article=article, person=person, position=position)
     article.topics.add(*TopicFactory.create_batch(count))
     article.related_reports.add(*ReportFactory.create_batch(count))
-    article.related_projects.add(*ProjectFactory.create_batch(count))
+    article.related_projects.add(*(make_project(languages=("nn",)) for _ in range(count)))
     ArticleFactory.create_batch(count)
     for language in LANGUAGES:
         with django_assert_max_num_queries(8):
