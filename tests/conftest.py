@@ -87,3 +87,19 @@ def page(chromium, live_server):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def log_in_as(live_server):
+    """``log_in_as(page, group)``: a new staff user of that group, logged into the admin."""
+    from tests.factories import UserFactory
+
+    def log_in(page, group):
+        UserFactory(username="editor", groups=[group])
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "correct horse battery staple")
+        page.click("input[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/")
+
+    return log_in

@@ -5,7 +5,6 @@ import pytest
 from news.models import Article
 from norec_site.groups import COMMUNICATIONS
 from norec_site.slugs import slug_from_title
-from tests.factories import UserFactory
 
 # serialized_rollback keeps the groups that migrations made.
 pytestmark = [
@@ -20,19 +19,10 @@ TITLES = {
 }
 
 
-def log_in(page, live_server):
-    UserFactory(username="redaktor", groups=[COMMUNICATIONS])
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", "correct horse battery staple")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
 def test_slug_prefilled_as_the_editor_types_matches_the_slug_made_on_save(
-    page, live_server, tmp_path
+    page, live_server, tmp_path, log_in_as
 ):
-    log_in(page, live_server)
+    log_in_as(page, COMMUNICATIONS)
     page.goto(f"{live_server.url}/admin/news/article/add/")
     for code, title in TITLES.items():
         # The translation tabs: the title field of each language shows on its tab.
@@ -45,8 +35,8 @@ def test_slug_prefilled_as_the_editor_types_matches_the_slug_made_on_save(
     page.screenshot(path=tmp_path / "admin-add.png", full_page=True)
 
 
-def test_editor_writes_formatted_text_that_is_saved_clean(page, live_server, tmp_path):
-    log_in(page, live_server)
+def test_editor_writes_formatted_text_that_is_saved_clean(page, live_server, tmp_path, log_in_as):
+    log_in_as(page, COMMUNICATIONS)
     page.goto(f"{live_server.url}/admin/news/article/add/")
     editors = page.locator(".ProseMirror[contenteditable=true]")
     assert editors.count() == 3
@@ -65,8 +55,8 @@ def test_editor_writes_formatted_text_that_is_saved_clean(page, live_server, tmp
     assert article.slug_nn == "eit-nytt-nyhende"
 
 
-def test_editor_shows_on_each_languages_tab(page, live_server, tmp_path):
-    log_in(page, live_server)
+def test_editor_shows_on_each_languages_tab(page, live_server, tmp_path, log_in_as):
+    log_in_as(page, COMMUNICATIONS)
     page.goto(f"{live_server.url}/admin/news/article/add/")
     for code in ("nn", "nb", "en"):
         tab = page.locator(".ui-tabs-nav a", has_text=code.upper()).nth(3)  # the body's tabs

@@ -2,6 +2,8 @@
 
 import pytest
 
+from norec_site.groups import COMMUNICATIONS
+
 # serialized_rollback keeps the goals and groups that migrations made.
 pytestmark = [
     pytest.mark.browser,
@@ -42,15 +44,8 @@ def test_stylesheet_is_served_by_the_site(page, live_server):
     assert external == []
 
 
-def test_admin_prefills_slugs_as_the_server_makes_them(page, live_server):
-    from tests.factories import UserFactory
-
-    UserFactory(username="editor", groups=["Communications"])
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "correct horse battery staple")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+def test_admin_prefills_slugs_as_the_server_makes_them(page, live_server, log_in_as):
+    log_in_as(page, COMMUNICATIONS)
     page.goto(f"{live_server.url}/admin/news/article/add/")
     # The editor's language (Nynorsk here) opens on its own tab.
     page.locator("#id_title_nn").press_sequentially("Sør–sør-samarbeid på FN-konferansen")

@@ -5,21 +5,11 @@ import pytest
 from norec_site.groups import REPORT_ADMINISTRATORS
 from reports.models import Report
 from reports.pdfgen import pdf_bytes
-from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, live_server):
-    UserFactory(username="rapportar", groups=[REPORT_ADMINISTRATORS])
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "rapportar")
-    page.fill("#id_password", "correct horse battery staple")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def fill_report(page, pdf_path):
@@ -31,13 +21,13 @@ def fill_report(page, pdf_path):
     page.set_input_files("#id_files-0-upload", str(pdf_path))
 
 
-def test_upload_shows_progress_then_the_saved_report(page, live_server, tmp_path):
+def test_upload_shows_progress_then_the_saved_report(page, live_server, tmp_path, log_in_as):
     pdf_path = tmp_path / "report.pdf"
     pdf_path.write_bytes(pdf_bytes("South-South Cooperation in Action", pages=40))
     held = []
     page.route("**/admin/reports/report/add/", lambda route: held.append(route)
                if route.request.method == "POST" else route.continue_())  # fmt: skip
-    log_in(page, live_server)
+    log_in_as(page, REPORT_ADMINISTRATORS)
     page.goto(f"{live_server.url}/admin/reports/report/add/")
     fill_report(page, pdf_path)
 
@@ -54,12 +44,14 @@ def test_upload_shows_progress_then_the_saved_report(page, live_server, tmp_path
     page.screenshot(path="/tmp/reports-after-xhr-save.png", full_page=True)
 
 
-def test_upload_without_javascript_submits_the_form_normally(chromium, live_server, tmp_path):
+def test_upload_without_javascript_submits_the_form_normally(
+    chromium, live_server, tmp_path, log_in_as
+):
     context = chromium.new_context(locale="nn-NO", java_script_enabled=False)
     page = context.new_page()
     pdf_path = tmp_path / "report.pdf"
     pdf_path.write_bytes(pdf_bytes("Without JavaScript", pages=3))
-    log_in(page, live_server)
+    log_in_as(page, REPORT_ADMINISTRATORS)
     page.goto(f"{live_server.url}/admin/reports/report/add/")
     page.fill("#id_title_nn", "Utan JavaScript")
     page.fill("#id_summary_nn", "<p>Samandrag.</p>")
