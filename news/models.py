@@ -87,24 +87,21 @@ class Article(Publishable):
         constraints = Publishable.slug_constraints("news_article")
         indexes = [*Publishable.Meta.indexes, *search_indexes("news_article")]
 
-    def _own(self, name):
-        """``name`` in the page's language only: no fallback to another language."""
-        return getattr(self, f"{name}_{get_language()}", None) or ""
+    # Articles and pictures have no fallback language (see their translation
+    # options): each of these is in the page's language or empty.
 
     @property
     def caption(self):
         """The article's own caption, or the image's from the media library."""
-        if own := self._own("image_caption"):
-            return own
-        return getattr(self.image, f"caption_{get_language()}", None) or ""
+        return self.image_caption or (self.image.caption if self.image else "")
 
     @property
     def meta_title(self):
-        return self._own("seo_title") or self.title
+        return self.seo_title or self.title
 
     @property
     def meta_description(self):
-        return self._own("seo_description") or self.lead
+        return self.seo_description or self.lead
 
     @property
     def share_image(self):

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 from django.db.models import BooleanField, Case, Q, Value, When
 
+from norec_site.languages import language_codes
 from norec_site.models import SustainableDevelopmentGoal
-from norec_site.models.publishable import language_codes
 
 from .models import Partnership, Project
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from norec_site.images import store_image
+from norec_site.languages import language_codes
 from norec_site.models import Image
-from norec_site.models.publishable import language_codes
 from norec_site.storage import atomic_with_files, delete_after_commit
 from reports.models import Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
