@@ -130,3 +130,9 @@ def test_vocabulary_names_fall_back_to_nynorsk_on_other_pages(client):
     ArticleFactory(translated=True, topics=[topic])
     html = client.get("/en/news/").content.decode()
     assert ">Berre nynorsk</a>" in html
+
+
+def test_favicon_ico_points_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
