@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from norec_site import revisions
 from norec_site.models import Ordered, Publishable
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
@@ -12,6 +13,7 @@ from norec_site.search import search_indexes, search_vector_field
 SEARCH_WEIGHTS = {"A": ["title"], "B": ["lead"], "C": ["body"]}
 
 
+@revisions.register(follow=("bylines",))
 class Article(Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -108,6 +110,7 @@ class Article(Publishable):
         return self.image
 
 
+@revisions.register()
 class ArticleAuthor(Ordered):
     """A person in an article's byline, in order, with what they did."""
 

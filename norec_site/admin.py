@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
 
 from norec_site.countries import country_name
 from norec_site.images import check_upload, store_image
@@ -88,7 +89,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(VersionAdmin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -190,7 +191,7 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(VersionAdmin, TabbedTranslationAdmin):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
     search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")

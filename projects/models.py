@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from django_prose_editor.fields import ProseEditorField
 
+from norec_site import revisions
 from norec_site.countries import country_name
 from norec_site.models import Ordered, Publishable, PublishableManager, PublishableQuerySet
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
@@ -117,6 +118,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.none()
 
 
+@revisions.register(follow=("partnerships", "gallery"))
 class Project(Publishable):
     title = models.CharField(_("title"), max_length=200, blank=True)
     slug = models.SlugField(
@@ -307,6 +309,7 @@ class Project(Publishable):
         return [subregion_name(key) for key in self.subregions]
 
 
+@revisions.register()
 class Partnership(models.Model):
     """An organisation's part in a project: its role and the country it works from."""
 
@@ -375,6 +378,7 @@ class Partnership(models.Model):
         return country_name(self.country) if self.country else ""
 
 
+@revisions.register()
 class ProjectImage(Ordered):
     """A picture from the media library in a project's gallery, in the editor's order."""
 

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from norec_site import revisions
 from norec_site.models import (
     Image,
     Ordered,
@@ -101,6 +102,7 @@ class ReportQuerySet(PublishableQuerySet):
         )
 
 
+@revisions.register(follow=("files", "author_links", "publisher_links"))
 class Report(Publishable):
     title = models.CharField(_("title"), max_length=255)
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
@@ -197,6 +199,7 @@ class Report(Publishable):
     objects = PublishableManager.from_queryset(ReportQuerySet)()
 
     heavy_fields = (*Publishable.heavy_fields, "pdf_text")
+    revision_exclude = (*Publishable.revision_exclude, "pdf_text")
 
     language_fields = ("title", "summary")
     rich_text_fields = ("summary",)
@@ -251,6 +254,7 @@ class Report(Publishable):
         return next((f for f in files if f.language == language), files[0] if files else None)
 
 
+@revisions.register()
 class ReportPublisher(Ordered):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="publisher_links")
     organisation = models.ForeignKey(
@@ -270,6 +274,7 @@ class ReportPublisher(Ordered):
         return str(self.organisation)
 
 
+@revisions.register()
 class ReportAuthor(Ordered):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="author_links")
     person = models.ForeignKey(
@@ -287,6 +292,7 @@ class ReportAuthor(Ordered):
         return str(self.person)
 
 
+@revisions.register(follow=("cover",))
 class ReportFile(models.Model):
     """One PDF edition of a report, in one language."""
 

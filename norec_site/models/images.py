@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from norec_site import revisions
 from norec_site.models.translated import ValidatesEachLanguage
 
 
@@ -20,6 +21,7 @@ def rendition_path(instance, filename):
 percent = [MinValueValidator(0), MaxValueValidator(100)]
 
 
+@revisions.register(follow=("renditions",))
 class Image(ValidatesEachLanguage, models.Model):
     file = models.ImageField(
         _("image file"),
@@ -96,6 +98,7 @@ class Image(ValidatesEachLanguage, models.Model):
         )
 
 
+@revisions.register()
 class Rendition(models.Model):
     """A resized WebP copy of an image, made once when the image is saved."""
 

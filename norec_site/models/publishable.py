@@ -89,6 +89,8 @@ class Publishable(ValidatesEachLanguage, models.Model):
 
     language_fields = ("title",)
     heavy_fields = ("search_nn", "search_nb", "search_en")
+    # The edit-conflict counter belongs to the row, not to a revision of its content.
+    revision_exclude = ("version",)
     rich_text_fields = ()
     url_name = ""
 

@@ -11,6 +11,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
+    # norec_site's ready() registers content with django-reversion: after
+    # modeltranslation has added the per-language fields, before the admin loads.
+    "norec_site",
+    "reversion",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -21,7 +25,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "django_countries",
-    "norec_site",
     "reports",
     "projects",
     "news",
