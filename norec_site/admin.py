@@ -32,6 +32,7 @@ class StateFilter(admin.SimpleListFilter):
             ("draft", _("Draft")),
             ("scheduled", _("Scheduled")),
             ("published", _("Published")),
+            ("unpublished", _("Unpublished")),
         )
 
     def queryset(self, request, queryset):
@@ -42,6 +43,8 @@ class StateFilter(admin.SimpleListFilter):
             return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
         if self.value() == "published":
             return queryset.published()
+        if self.value() == "unpublished":
+            return queryset.unpublished_by_time()
         return queryset
 
 
@@ -96,7 +99,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
     list_filter = (StateFilter, MissingTranslationFilter)
     date_hierarchy = "published_at"
     list_select_related = ("updated_by",)
-    publishing_fields = ("status", "published_at")
+    publishing_fields = ("status", "published_at", "unpublish_at")
     audit_fields = ("updated_at", "updated_by", "version")
 
     class Media:
