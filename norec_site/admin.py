@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.countries import country_name
+from norec_site.image_usage import ImageUsageAdmin
 from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
 from norec_site.models import (
@@ -193,11 +194,12 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(ImageUsageAdmin, TabbedTranslationAdmin):
     form = ImageAdminForm
-    list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
+    list_display = ("thumbnail", "alt", "credit", "kind", "dimensions", "created_at")
+    list_filter = ("kind",)
     search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")
-    readonly_fields = ("preview", "dimensions", "uploaded_by", "created_at")
+    readonly_fields = ("preview", "dimensions", "kind", "uploaded_by", "created_at", "used_in")
     fields = (
         "file",
         "preview",
@@ -206,8 +208,10 @@ class ImageAdmin(TabbedTranslationAdmin):
         "credit",
         ("focal_x", "focal_y"),
         "dimensions",
+        "kind",
         "uploaded_by",
         "created_at",
+        "used_in",
     )
 
     class Media:
