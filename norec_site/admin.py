@@ -22,6 +22,7 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
+from norec_site.presence import EditingAdmin
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -92,7 +93,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(EditingAdmin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -194,7 +195,7 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(ImageUsageAdmin, TabbedTranslationAdmin):
+class ImageAdmin(EditingAdmin, ImageUsageAdmin, TabbedTranslationAdmin):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "kind", "dimensions", "created_at")
     list_filter = ("kind",)
