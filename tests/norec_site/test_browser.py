@@ -149,7 +149,6 @@ def test_unsaved_rich_text_on_another_language_tab_asks_first(page, live_server,
 
 
 def test_saving_does_not_ask(page, live_server, log_in_as):
-    from news.models import Article
 
     article = open_article(page, live_server, log_in_as)
     dialogs = []
