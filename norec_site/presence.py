@@ -31,7 +31,8 @@ def record_presence(user, item):
     """``user`` has ``item`` open now; a gap of over two minutes starts a new visit."""
     now = timezone.now()
     key = _key(item)
-    EditingPresence.objects.filter(**key, seen_at__lt=now - RECENT).delete()
+    # Visits that ended keep the table as small as the number of open pages.
+    EditingPresence.objects.filter(seen_at__lt=now - RECENT).delete()
     if EditingPresence.objects.filter(**key, user=user).update(seen_at=now):
         return
     EditingPresence.objects.bulk_create(

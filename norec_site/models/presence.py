@@ -32,11 +32,8 @@ class EditingPresence(models.Model):
                 fields=["content_type", "object_id", "user"], name="editingpresence_once"
             )
         ]
-        indexes = [
-            models.Index(
-                fields=["content_type", "object_id", "seen_at"], name="editingpresence_item_seen"
-            )
-        ]
+        # The unique constraint's index finds an item's editors; this one, ended visits.
+        indexes = [models.Index(fields=["seen_at"], name="editingpresence_seen")]
 
     def __str__(self):
         return f"{self.user} {self.content_type_id}:{self.object_id}"
