@@ -46,6 +46,7 @@ class ArticleAdmin(PublishableAdmin):
                 "fields": (
                     "status",
                     "published_at",
+                    "unpublish_at",
                     "featured",
                     "public_link",
                     "updated_at",

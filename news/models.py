@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
-from norec_site.models import Ordered, Publishable
+from norec_site.models import Image, Ordered, Publishable
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -49,6 +49,7 @@ class Article(Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=Image.PICTURES_ONLY,
     )
     image_caption = models.CharField(
         _("image caption"),

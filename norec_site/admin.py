@@ -11,6 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from norec_site.countries import country_name
+from norec_site.image_usage import ImageUsageAdmin
 from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
 from norec_site.models import (
@@ -22,6 +23,7 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
+from norec_site.presence import EditingAdmin
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -33,6 +35,7 @@ class StateFilter(admin.SimpleListFilter):
             ("draft", _("Draft")),
             ("scheduled", _("Scheduled")),
             ("published", _("Published")),
+            ("unpublished", _("Unpublished")),
         )
 
     def queryset(self, request, queryset):
@@ -43,6 +46,8 @@ class StateFilter(admin.SimpleListFilter):
             return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
         if self.value() == "published":
             return queryset.published()
+        if self.value() == "unpublished":
+            return queryset.unpublished_by_time()
         return queryset
 
 
@@ -89,7 +94,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(EditingAdmin, VersionAdmin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -97,7 +102,7 @@ class PublishableAdmin(VersionAdmin, TabbedTranslationAdmin):
     list_filter = (StateFilter, MissingTranslationFilter)
     date_hierarchy = "published_at"
     list_select_related = ("updated_by",)
-    publishing_fields = ("status", "published_at")
+    publishing_fields = ("status", "published_at", "unpublish_at")
     audit_fields = ("updated_at", "updated_by", "version")
 
     class Media:
@@ -191,11 +196,12 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ImageAdmin(EditingAdmin, ImageUsageAdmin, VersionAdmin, TabbedTranslationAdmin):
     form = ImageAdminForm
-    list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
+    list_display = ("thumbnail", "alt", "credit", "kind", "dimensions", "created_at")
+    list_filter = ("kind",)
     search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")
-    readonly_fields = ("preview", "dimensions", "uploaded_by", "created_at")
+    readonly_fields = ("preview", "dimensions", "kind", "uploaded_by", "created_at", "used_in")
     fields = (
         "file",
         "preview",
@@ -204,8 +210,10 @@ class ImageAdmin(VersionAdmin, TabbedTranslationAdmin):
         "credit",
         ("focal_x", "focal_y"),
         "dimensions",
+        "kind",
         "uploaded_by",
         "created_at",
+        "used_in",
     )
 
     class Media:

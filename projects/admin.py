@@ -160,7 +160,7 @@ class ProjectAdmin(PublishableAdmin):
             },
         ),
         (_("Subjects and links"), {"fields": ("sdgs", "topics", "related_reports")}),
-        (_("Publishing"), {"fields": ("status", "published_at")}),
+        (_("Publishing"), {"fields": PublishableAdmin.publishing_fields}),
         (_("History"), {"fields": ("updated_at", "updated_by", "version", "expected_version")}),
     )
 

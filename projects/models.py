@@ -15,7 +15,13 @@ from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
 from norec_site.countries import country_name
-from norec_site.models import Ordered, Publishable, PublishableManager, PublishableQuerySet
+from norec_site.models import (
+    Image,
+    Ordered,
+    Publishable,
+    PublishableManager,
+    PublishableQuerySet,
+)
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -386,7 +392,11 @@ class ProjectImage(Ordered):
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="gallery"
     )
     image = models.ForeignKey(
-        "norec_site.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+"
+        "norec_site.Image",
+        verbose_name=_("image"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=Image.PICTURES_ONLY,
     )
 
     class Meta(Ordered.Meta):

@@ -137,7 +137,7 @@ class ReportAdmin(PublishableAdmin):
             },
         ),
         (_("Subjects"), {"fields": ("sdgs", "topics")}),
-        (_("Publishing"), {"fields": ("status", "published_at")}),
+        (_("Publishing"), {"fields": PublishableAdmin.publishing_fields}),
         (_("History"), {"fields": ("updated_at", "updated_by", "version", "expected_version")}),
     )
 

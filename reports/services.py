@@ -63,7 +63,7 @@ def cover_image(report, picture):
         title = getattr(report, f"title_{code}", "") or str(report)
         with override(code):
             alts[f"alt_{code}"] = _("Cover of %(title)s") % {"title": title}
-    image = Image(credit=_("Report cover"), **alts)
+    image = Image(credit=_("Report cover"), kind=Image.Kind.COVER, **alts)
     upload = SimpleUploadedFile("cover.jpg", buffer.getvalue(), "image/jpeg")
     return store_image(image, upload=upload)
 

@@ -1,5 +1,6 @@
 from .images import Image, Rendition
 from .ordered import Ordered
+from .presence import EditingPresence
 from .publishable import (
     Publishable,
     PublishableManager,
@@ -10,6 +11,7 @@ from .publishable import (
 from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
+    "EditingPresence",
     "Image",
     "Ordered",
     "Organisation",

@@ -23,6 +23,13 @@ percent = [MinValueValidator(0), MaxValueValidator(100)]
 
 @revisions.register(follow=("renditions",))
 class Image(ValidatesEachLanguage, models.Model):
+    class Kind(models.TextChoices):
+        PICTURE = "picture", _("Editorial picture")
+        COVER = "cover", _("Report cover")
+
+    # Pickers for articles and projects offer only editorial pictures.
+    PICTURES_ONLY = {"kind": Kind.PICTURE}
+
     file = models.ImageField(
         _("image file"),
         upload_to=original_path,
@@ -61,6 +68,14 @@ class Image(ValidatesEachLanguage, models.Model):
         editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.PICTURE,
+        editable=False,
+        help_text=_("Report covers are made from the first page of a PDF."),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 

@@ -26,8 +26,15 @@ class Status(models.TextChoices):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """The only door for the public: published, and its time has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        """The only door for the public: published, its time has come and not yet gone."""
+        now = timezone.now()
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now).filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+        )
+
+    def unpublished_by_time(self):
+        """Published items whose unpublish time has passed: off every public surface."""
+        return self.filter(status=Status.PUBLISHED, unpublish_at__lte=timezone.now())
 
     def in_language(self, language=None):
         """Items whose title and main text exist in ``language``."""
@@ -71,6 +78,12 @@ class Publishable(ValidatesEachLanguage, models.Model):
         null=True,
         blank=True,
         help_text=_("Leave empty to publish now; a future time schedules it."),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. At this time the item leaves the site by itself."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -133,26 +146,71 @@ class Publishable(ValidatesEachLanguage, models.Model):
         if not any(getattr(self, f"title_{code}", "") for code in language_codes()):
             raise ValidationError(_("Write a title in at least one language."), code="no_title")
 
+    def clean_fields(self, exclude=None):
+        """Also checks the unpublish time, unless the form leaves it out (no permission)."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        skip = set(exclude or ()) | set(errors)
+        if not skip & {"unpublish_at", "published_at"}:
+            try:
+                self._clean_unpublish_at()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_unpublish_at(self):
+        """The unpublish time comes after the publication time (or now, if that is empty)."""
+        if self.unpublish_at is None:
+            return
+        start = self.published_at or timezone.now()
+        if self.unpublish_at <= start:
+            message = (
+                _("Choose an unpublish time after the publication time.")
+                if self.published_at
+                else _("Choose an unpublish time in the future.")
+            )
+            raise ValidationError({"unpublish_at": message}, code="unpublish_before_publish")
+
     # States -----------------------------------------------------------------
 
     def is_published(self):
+        """The same rule as ``published()``, for one item."""
+        now = timezone.now()
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and not (self.unpublish_at and self.unpublish_at <= now)
         )
 
     is_published.boolean = True
     is_published.short_description = _("public now")
 
     def is_scheduled(self):
-        return self.status == Status.PUBLISHED and not self.is_published()
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def is_unpublished_by_time(self):
+        return (
+            self.status == Status.PUBLISHED
+            and self.unpublish_at is not None
+            and self.unpublish_at <= timezone.now()
+        )
 
     @property
     def state_label(self):
         if self.status == Status.DRAFT:
             return _("Draft")
-        return _("Published") if self.is_published() else _("Scheduled")
+        if self.is_unpublished_by_time():
+            return _("Unpublished")
+        return _("Scheduled") if self.is_scheduled() else _("Published")
 
     # Sharing: search engines and social cards --------------------------------
 

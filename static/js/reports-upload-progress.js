@@ -28,9 +28,16 @@
     form.addEventListener("submit", function (event) {
       if (!window.FormData || !hasFile(form) || event.defaultPrevented) { return; }
       event.preventDefault();
+      var submitter = event.submitter;
+      // Other submit listeners run after this one and still prepare the form
+      // (the goal picker marks its chosen goals then): read it once they are done.
+      window.setTimeout(function () { send(submitter); }, 0);
+    });
+
+    function send(submitter) {
       var data = new FormData(form);
-      if (event.submitter && event.submitter.name) {
-        data.append(event.submitter.name, event.submitter.value);
+      if (submitter && submitter.name) {
+        data.append(submitter.name, submitter.value);
       }
       var request = new XMLHttpRequest();
       request.open(form.method || "POST", form.action || window.location.href);
@@ -63,7 +70,7 @@
         button.disabled = true;
       });
       request.send(data);
-    });
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -51,3 +51,131 @@ def test_admin_prefills_slugs_as_the_server_makes_them(page, live_server, log_in
     page.locator("#id_title_nn").press_sequentially("Sør–sør-samarbeid på FN-konferansen")
     assert page.input_value("#id_slug_nn") == "sor-sor-samarbeid-pa-fn-konferansen"
     assert not page.locator("#id_title_en").is_visible()
+
+
+# Editing safely: who else has it open, and unsaved changes -------------------------
+
+
+def log_in(chromium, live_server, user):
+    """A browser of its own for ``user`` (password from the user factory)."""
+    context = chromium.new_context(locale="nn-NO")
+    tab = context.new_page()
+    tab.goto(f"{live_server.url}/admin/login/")
+    tab.fill("#id_username", user.username)
+    tab.fill("#id_password", "correct horse battery staple")
+    tab.click("input[type=submit]")
+    tab.wait_for_url(f"{live_server.url}/admin/")
+    return tab
+
+
+def test_second_editor_sees_who_has_the_article_open(chromium, live_server, tmp_path):
+    from tests.factories import UserFactory
+    from tests.news.factories import ArticleFactory
+
+    article = ArticleFactory()
+    url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
+    kari = UserFactory(first_name="Kari", last_name="Nordmann", groups=[COMMUNICATIONS])
+    ola = UserFactory(first_name="Ola", last_name="Nordmann", groups=[COMMUNICATIONS])
+    kari_tab = log_in(chromium, live_server, kari)
+    kari_tab.goto(url)
+    assert kari_tab.locator(".editing-presence").count() == 0
+
+    ola_tab = log_in(chromium, live_server, ola)
+    ola_tab.goto(url)
+    notice = ola_tab.locator("li.editing-presence")
+    assert "Kari Nordmann har hatt denne sida open sidan" in notice.inner_text()
+    ola_tab.screenshot(path="/tmp/editorfix/someone-else-has-it-open.png")
+
+    # Kari's page learns of Ola at her next heartbeat (sent now instead of in 30 s).
+    kari_tab.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    kari_tab.wait_for_selector("li.editing-presence")
+    assert "Ola Nordmann" in kari_tab.locator("li.editing-presence").inner_text()
+
+    # Ola leaves: Kari's next heartbeat takes the notice away.
+    ola_tab.goto(f"{live_server.url}/admin/")
+    kari_tab.wait_for_timeout(300)
+    kari_tab.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    kari_tab.wait_for_selector("li.editing-presence", state="detached")
+
+
+def leaving_asks(page, live_server):
+    """Try to leave by the breadcrumb link; True if the page asked first (and stayed)."""
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.once("dialog", answer)
+    before = page.url
+    page.locator(".breadcrumbs a").first.click()
+    page.wait_for_timeout(500)
+    if dialogs:
+        assert page.url == before
+    return dialogs == ["beforeunload"]
+
+
+def open_article(page, live_server, log_in_as):
+    from tests.news.factories import ArticleFactory
+
+    article = ArticleFactory(translated=True)
+    log_in_as(page, COMMUNICATIONS)
+    page.goto(f"{live_server.url}/admin/news/article/{article.pk}/change/")
+    page.wait_for_load_state("load")
+    return article
+
+
+def test_leaving_unchanged_page_does_not_ask(page, live_server, log_in_as):
+    open_article(page, live_server, log_in_as)
+    page.locator("#id_title_nn").click()  # a click is not a change
+    assert not leaving_asks(page, live_server)
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_leaving_with_unsaved_typing_asks_first(page, live_server, log_in_as):
+    open_article(page, live_server, log_in_as)
+    page.locator("#id_title_nn").press("End")
+    page.locator("#id_title_nn").press_sequentially(" endra")
+    assert leaving_asks(page, live_server)
+
+
+def test_unsaved_rich_text_on_another_language_tab_asks_first(page, live_server, log_in_as):
+    open_article(page, live_server, log_in_as)
+    page.locator(".ui-tabs-nav a", has_text="EN").nth(3).click()  # the body's tabs
+    editor = page.locator(".prose-editor:has(#id_body_en) .ProseMirror[contenteditable=true]")
+    editor.click()
+    page.keyboard.type(" More text.")
+    assert leaving_asks(page, live_server)
+
+
+def test_saving_does_not_ask(page, live_server, log_in_as):
+
+    article = open_article(page, live_server, log_in_as)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.locator("#id_title_nn").press("End")
+    page.locator("#id_title_nn").press_sequentially(" endra")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{live_server.url}/admin/news/article/")
+    assert dialogs == []
+    article.refresh_from_db()
+    assert article.title_nn.endswith(" endra")
+
+
+def test_goal_picker_counts_as_a_change_only_when_the_choice_changes(page, live_server, log_in_as):
+    from norec_site.groups import REPORT_ADMINISTRATORS
+    from norec_site.models import SustainableDevelopmentGoal
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory()
+    report.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=[4, 17]))
+    log_in_as(page, REPORT_ADMINISTRATORS)
+    page.goto(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
+    page.wait_for_load_state("load")
+    page.select_option("#id_sdgs_to", index=0)  # highlighting a chosen goal is no change
+    assert not leaving_asks(page, live_server)
+    page.goto(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
+    page.wait_for_load_state("load")
+    page.select_option("#id_sdgs_from", index=0)
+    page.click("#id_sdgs_add")
+    assert leaving_asks(page, live_server)

@@ -3,8 +3,11 @@
 import pytest
 
 from norec_site.groups import REPORT_ADMINISTRATORS
+from norec_site.models import SustainableDevelopmentGoal
 from reports.models import Report
 from reports.pdfgen import pdf_bytes
+from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
+from tests.reports.factories import ReportFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,6 +22,33 @@ def fill_report(page, pdf_path):
     page.fill("#id_publication_date", "2019-03-20")
     page.select_option("#id_files-0-language", "en")
     page.set_input_files("#id_files-0-upload", str(pdf_path))
+
+
+def test_saving_with_a_pdf_keeps_goals_topics_authors_and_publishers(
+    page, live_server, tmp_path, log_in_as
+):
+    """The upload script sends the form itself: it must wait for the goal picker."""
+    topic, person, publisher = TopicFactory(), PersonFactory(), OrganisationFactory()
+    report = ReportFactory(authors=[person], publishers=[publisher])
+    report.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=[4, 17]))
+    report.topics.add(topic)
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(pdf_bytes("Goals survive the upload", pages=2))
+    log_in_as(page, REPORT_ADMINISTRATORS)
+    page.goto(f"{live_server.url}/admin/reports/report/{report.pk}/change/")
+    page.wait_for_selector("#id_sdgs_to")
+    page.select_option("#id_files-0-language", "en")
+    page.set_input_files("#id_files-0-upload", str(pdf_path))
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{live_server.url}/admin/reports/report/")
+    page.wait_for_selector(".messagelist .success")
+
+    report.refresh_from_db()
+    assert report.files.get().pages == 2
+    assert sorted(report.sdgs.values_list("number", flat=True)) == [4, 17]
+    assert list(report.topics.all()) == [topic]
+    assert list(report.authors.all()) == [person]
+    assert list(report.publishers.all()) == [publisher]
 
 
 def test_upload_shows_progress_then_the_saved_report(page, live_server, tmp_path, log_in_as):
