@@ -21,6 +21,7 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
+from norec_site.storage_admin import StorageErrorsAsFormErrors
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -190,7 +191,7 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(StorageErrorsAsFormErrors, TabbedTranslationAdmin):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
     search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")
