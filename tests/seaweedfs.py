@@ -158,7 +158,7 @@ def seaweedfs(tmp_path_factory):
     finally:
         process.terminate()
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
