@@ -1,15 +1,19 @@
 """Report PDFs in the private bucket of a real S3-compatible store (SeaweedFS)."""
 
 import io
+import tracemalloc
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.urls import reverse
 
 from norec_site.models import Image
-from norec_site.storage import atomic_with_files
+from norec_site.storage import atomic_with_files, local_copy
 from reports.models import Report, ReportFile
 from reports.services import delete_report_file, upload_report_file
 from tests.factories import UserFactory
@@ -146,3 +150,19 @@ def test_administrator_uploads_a_report_to_the_buckets(client, object_storage, s
     assert response.status_code == 302
     report_file = Report.objects.get().files.get()
     assert object_storage.private_keys() == [report_file.file.name]
+
+
+def test_a_large_pdf_is_read_back_through_a_temporary_file_not_memory(object_storage):
+    storage = storages["private"]
+    size = 16 * 1024 * 1024
+    name = storage.save("reports/large/big.pdf", ContentFile(b"%PDF-" + b"x" * (size - 5)))
+
+    tracemalloc.start()
+    try:
+        with local_copy(storage, name) as copy:
+            peak = tracemalloc.get_traced_memory()[1]
+            assert Path(copy.temporary_file_path()).stat().st_size == size
+            assert copy.read(5) == b"%PDF-"
+    finally:
+        tracemalloc.stop()
+    assert peak < size / 2
