@@ -8,7 +8,8 @@ from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from storages.backends.s3 import S3Storage
+from storages.backends.s3 import S3File, S3Storage
+from storages.utils import clean_name
 
 logger = logging.getLogger(__name__)
 
@@ -89,10 +90,25 @@ def _translated(method):
     return wrapper
 
 
+class NorecS3File(S3File):
+    """An S3 file whose download (on first read) raises StorageUnavailable too."""
+
+    file = property(_translated(S3File._get_file), S3File._set_file)
+
+
 class NorecS3Storage(S3Storage):
     """django-storages' S3 backend, raising StorageUnavailable instead of boto3 errors."""
 
-    _open = _translated(S3Storage._open)
+    def _open(self, name, mode="rb"):
+        name = self._normalize_name(clean_name(name))
+        with storage_errors():
+            try:
+                return NorecS3File(name, mode, self)
+            except ClientError as error:
+                if error.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
+                    raise FileNotFoundError(f"File does not exist: {name}") from error
+                raise
+
     _save = _translated(S3Storage._save)
     delete = _translated(S3Storage.delete)
     exists = _translated(S3Storage.exists)

@@ -3,6 +3,7 @@
 Imported by the settings, so it imports nothing from Django's apps.
 """
 
+from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
@@ -83,6 +84,8 @@ def media_storages(environ):
         # Files read back (a PDF to reprocess) spill to a temporary file past 2 MB
         # instead of being held in memory whole.
         "max_memory_size": 2 * 1024 * 1024,
+        # One part at a time: parallel downloads buffer several parts in memory.
+        "transfer_config": TransferConfig(use_threads=False),
     }
     custom_domain = _value(environ, "AWS_S3_CUSTOM_DOMAIN") or None
     return {

@@ -26,7 +26,8 @@ from reports.pdfgen import pdf_bytes
 from tests.factories import UserFactory, picture_upload
 from tests.seaweedfs import anonymous_status, free_port
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback keeps the goals and groups that migrations made, for the tests after.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "correct horse battery staple"
 TITLE = "Two servers, one library"
 
