@@ -189,3 +189,23 @@ def test_reprocessing_with_the_store_down_reports_each_file_instead_of_crashing(
 
     assert f"[{report_file.file.name}]: Fillageret svara ikkje" in err.getvalue()
     assert "Reprocessed 0 file(s); 1 failed." in out.getvalue()
+
+
+def test_report_upload_with_the_store_down_is_a_form_error_and_leaves_no_report(
+    client, settings, object_storage
+):
+    client.force_login(UserFactory(is_superuser=True))
+    dead = f"http://127.0.0.1:{free_port()}"
+    use_storages(settings, object_storage.store.environ("x", AWS_S3_ENDPOINT_URL=dead))
+
+    response = client.post(
+        reverse("admin:reports_report_add"), form_data(**{"files-0-upload": pdf_upload()})
+    )
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Fillageret svara ikkje, så ingenting vart lagra." in body
+    assert 'value="Sør-sør-samarbeid i praksis"' in body  # the editor's input is kept
+    assert not Report.objects.exists()
+    assert not ReportFile.objects.exists()
+    assert not Image.objects.exists()
