@@ -170,3 +170,12 @@ def test_copy_media_to_storage_refuses_to_copy_a_folder_onto_itself(settings):
     code, output = run("copy_media_to_storage")
     assert code == 1
     assert "Set AWS_STORAGE_BUCKET_NAME and NOREC_PRIVATE_BUCKET" in output
+
+
+def test_check_storage_probes_the_local_folders_too(settings, tmp_path):
+    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+    code, output = run("check_storage")
+
+    assert code == 0, output
+    assert f"private: folder {tmp_path / 'private'}: write, read, delete OK" in output
