@@ -24,6 +24,7 @@ from norec_site.models import (
     Topic,
 )
 from norec_site.presence import EditingAdmin
+from norec_site.storage_admin import StorageErrorsAsFormErrors
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -196,7 +197,9 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(EditingAdmin, ImageUsageAdmin, VersionAdmin, TabbedTranslationAdmin):
+class ImageAdmin(
+    EditingAdmin, StorageErrorsAsFormErrors, ImageUsageAdmin, VersionAdmin, TabbedTranslationAdmin
+):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "kind", "dimensions", "created_at")
     list_filter = ("kind",)

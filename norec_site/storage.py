@@ -1,9 +1,35 @@
 """Files and rows written together: no orphan file when the transaction fails."""
 
+import logging
+import shutil
+import tempfile
+import threading
 from contextlib import contextmanager
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
+# The files written inside each open atomic_with_files block of this thread, innermost
+# last, as (storage, names) pairs: an inner block that succeeds hands its files to the
+# outer one, so that they are deleted if the outer transaction fails after all.
+_open_blocks = threading.local()
+
+
+def _stack():
+    if not hasattr(_open_blocks, "stack"):
+        _open_blocks.stack = []
+    return _open_blocks.stack
+
+
+def _delete_quietly(storage, names):
+    """Delete what a failed transaction wrote; a store that is down leaves it to check_media."""
+    for name in names:
+        try:
+            storage.delete(name)
+        except Exception:
+            logger.warning("Could not delete %s after a failed save; check_media lists it.", name)
 
 
 @contextmanager
@@ -15,13 +41,20 @@ def atomic_with_files(storage=None):
     """
     storage = storage or default_storage
     written = []
+    block = [(storage, written)]
+    stack = _stack()
+    stack.append(block)
     try:
         with transaction.atomic():
             yield written
     except BaseException:
-        for name in written:
-            storage.delete(name)
+        stack.pop()
+        for block_storage, names in block:
+            _delete_quietly(block_storage, names)
         raise
+    stack.pop()
+    if stack:
+        stack[-1].extend(block)
 
 
 def delete_after_commit(*names, storage=None):
@@ -29,4 +62,22 @@ def delete_after_commit(*names, storage=None):
     storage = storage or default_storage
     names = [name for name in names if name]
     if names:
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+        transaction.on_commit(lambda: _delete_quietly(storage, names))
+
+
+class LocalCopy(File):
+    """A stored file copied to a local temporary file, which pdfium can read by path."""
+
+    def temporary_file_path(self):
+        return self.file.name
+
+
+@contextmanager
+def local_copy(storage, name):
+    """``name`` from ``storage`` in a temporary file, copied in chunks (never all in memory)."""
+    with tempfile.NamedTemporaryFile(suffix=f"-{name.rsplit('/', 1)[-1]}") as copy:
+        with storage.open(name, "rb") as stored:
+            shutil.copyfileobj(stored, copy, length=1024 * 1024)
+        copy.flush()
+        copy.seek(0)
+        yield LocalCopy(copy, name=name)

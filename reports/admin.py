@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.admin import PublishableAdmin
+from norec_site.storage_admin import StorageErrorsAsFormErrors
 from reports.models import Report, ReportAuthor, ReportFile, ReportPublisher, ReportSeries
 from reports.pdf import check_pdf
 from reports.services import (
@@ -106,7 +107,7 @@ class ReportAuthorInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(PublishableAdmin):
+class ReportAdmin(StorageErrorsAsFormErrors, PublishableAdmin):
     list_display = (
         "title",
         "series",

@@ -11,7 +11,7 @@ from django.utils.translation import override
 from norec_site.images import store_image
 from norec_site.languages import language_codes
 from norec_site.models import Image
-from norec_site.storage import atomic_with_files, delete_after_commit
+from norec_site.storage import atomic_with_files, delete_after_commit, local_copy
 from reports.models import Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
 from reports.storage import private_storage
@@ -148,7 +148,8 @@ def reprocess_file(report_file):
     """Render the cover and extract the text again from the stored PDF."""
     with atomic_with_files() as written:
         old_cover_id = report_file.cover_id
-        with report_file.file.open("rb") as stored:
+        # A copy on local disk: pdfium reads it by path, so a 100 MB PDF is never in memory.
+        with local_copy(report_file.file.storage, report_file.file.name) as stored:
             document = open_pdf(stored)
             try:
                 _process(report_file, written, document)

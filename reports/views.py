@@ -5,7 +5,7 @@ import re
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Enclosure
@@ -171,12 +171,35 @@ def download(request, pk, filename):
         return redirect(report_file.get_absolute_url(), permanent=True)
     if public and request.method == "GET":
         count_download(report_file, request.headers.get("User-Agent", ""))
-    response = FileResponse(report_file.file.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{report_file.filename}"'
-    response["Content-Length"] = report_file.size
-    response["X-Content-Type-Options"] = "nosniff"
-    if not public:
+    response = _pdf_response(request, report_file)
+    if not public or isinstance(response, HttpResponseRedirect):
+        # A signed address expires: no cache may keep the redirect to it.
         add_never_cache_headers(response)
+    return response
+
+
+def _pdf_response(request, report_file):
+    """The PDF itself from disk, or a redirect to a short-lived signed address on S3.
+
+    On S3 the bucket sends the bytes, so a slow reader of a 100 MB file never holds
+    an app worker; the signed address carries the type and file name.
+    """
+    storage, name, filename = report_file.file.storage, report_file.file.name, report_file.filename
+    headers = {
+        "Content-Disposition": f'inline; filename="{filename}"',
+        "X-Content-Type-Options": "nosniff",
+    }
+    if request.method == "HEAD":
+        response = HttpResponse(content_type="application/pdf", headers=headers)
+        response["Content-Length"] = report_file.size
+        return response
+    url = storage.download_url(name, filename=filename)
+    if url:
+        return HttpResponseRedirect(url)
+    response = FileResponse(storage.open(name, "rb"), content_type="application/pdf")
+    for header, value in headers.items():
+        response[header] = value
+    response["Content-Length"] = report_file.size
     return response
 
 

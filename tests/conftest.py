@@ -5,6 +5,8 @@ import pytest
 from django.db import connections
 from django.utils import translation
 
+from tests.seaweedfs import object_storage, seaweedfs  # noqa: F401 (fixtures)
+
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):

@@ -109,10 +109,17 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# --- Media storage: local folders, or S3-compatible buckets from the environment ---
+# When AWS_S3_ENDPOINT_URL or AWS_STORAGE_BUCKET_NAME is set, pictures go to that
+# public bucket and report PDFs (the "private" storage) to NOREC_PRIVATE_BUCKET;
+# a missing bucket stops the start with a message (norec_site/storage_settings.py).
+from norec_site.storage_settings import media_storages  # noqa: E402
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# --- end of media storage ---
 
 # Uploads: refuse what we cannot safely decode or store.
 NOREC_IMAGE_MAX_BYTES = 20 * 1024 * 1024

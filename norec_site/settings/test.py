@@ -4,6 +4,7 @@ import os
 import tempfile
 
 from norec_site import embedded_db
+from norec_site.storage_settings import LOCAL_MEDIA
 
 from .base import *  # noqa: F403
 from .base import database_from_url
@@ -13,8 +14,9 @@ SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local folders whatever the environment says; the object-store tests set their own.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **LOCAL_MEDIA,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Live-server browser tests get static files straight from the app folders.
