@@ -21,6 +21,7 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
+from norec_site.translation_admin import TranslationAdminMixin
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -88,7 +89,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(TranslationAdminMixin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm

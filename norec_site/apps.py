@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NorecSiteConfig(AppConfig):
     name = "norec_site"
     verbose_name = _("Site and shared content")
+
+    def ready(self):
+        from norec_site import history
+        from norec_site.translation_status import connect_signals
+
+        connect_signals()
+        history.translate_field_names_in_change_messages()

@@ -1,4 +1,5 @@
 from .images import Image, Rendition
+from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
 from .publishable import (
     Publishable,
@@ -10,6 +11,7 @@ from .publishable import (
 from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
+    "EditorPreference",
     "Image",
     "Ordered",
     "Organisation",
@@ -22,4 +24,5 @@ __all__ = [
     "Status",
     "SustainableDevelopmentGoal",
     "Topic",
+    "TranslationStatus",
 ]
