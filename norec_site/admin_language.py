@@ -34,14 +34,14 @@ class AdminLanguageMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and request.path.startswith(reverse("admin:index")):
-            if user.is_authenticated and user.is_staff:
-                language = request.session.get(SESSION_KEY)
-                if language not in dict(settings.LANGUAGES):
-                    language = admin_language(user)
-                    request.session[SESSION_KEY] = language
-                translation.activate(language)
-                request.LANGUAGE_CODE = language
+        in_admin = request.path.startswith(reverse("admin:index"))
+        if in_admin and user is not None and user.is_authenticated and user.is_staff:
+            language = request.session.get(SESSION_KEY)
+            if language not in dict(settings.LANGUAGES):
+                language = admin_language(user)
+                request.session[SESSION_KEY] = language
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)
 
 

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import override
 
 from norec_site import apertium
 from norec_site.machine_translation import MachineTranslationError, machine_translate
@@ -32,11 +33,12 @@ class Command(BaseCommand):
             ) from error
         if not issubclass(model_class, Publishable):
             raise CommandError(f"{model} is not translated content.")
+        if not apertium.is_available(source, target):
+            with override("en"):
+                raise CommandError(str(apertium.unavailable_reason(source, target)))
         item = model_class._default_manager.filter(pk=pk).first()
         if item is None:
             raise CommandError(f"{model} {pk} does not exist.")
-        if not apertium.is_available(source, target):
-            raise CommandError(str(apertium.unavailable_reason(source, target)))
         try:
             result = machine_translate(item, source=source, target=target)
         except (MachineTranslationError, ValidationError) as error:
