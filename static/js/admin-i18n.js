@@ -14,12 +14,15 @@
   }
 
   function translate(root) {
-    root.querySelectorAll(".prose-menubar [title]").forEach(function (element) {
-      var title = element.getAttribute("title");
-      var done = translated(title);
-      if (done !== title) element.setAttribute("title", done);
+    root.querySelectorAll(".prose-menubar [title], .prose-menubar [aria-label]").forEach(function (element) {
+      ["title", "aria-label"].forEach(function (name) {
+        var value = element.getAttribute(name);
+        if (!value) return;
+        var done = translated(value);
+        if (done !== value) element.setAttribute(name, done);
+      });
     });
-    root.querySelectorAll(".prose-menubar option, .prose-menubar__dropdown *").forEach(function (element) {
+    root.querySelectorAll(".prose-menubar *").forEach(function (element) {
       if (element.children.length) return;
       var text = element.textContent;
       var done = translated(text);
@@ -27,17 +30,19 @@
     });
   }
 
+  var WATCH = { childList: true, subtree: true, attributes: true, attributeFilter: ["title", "aria-label"] };
   var observer = new MutationObserver(function (changes) {
     changes.forEach(function (change) {
-      if (change.target.nodeType === 1) translate(change.target.closest(".prose-editor") || document);
+      var target = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+      if (target) translate(target.closest(".prose-editor") || document);
     });
   });
   document.addEventListener("DOMContentLoaded", function () {
     translate(document);
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, WATCH);
   });
   if (document.readyState !== "loading") {
     translate(document);
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, WATCH);
   }
 })();
