@@ -59,7 +59,9 @@ def translate_link(href, *, source, target):
             return href
         new_path = item.get_absolute_url(target)
     else:
-        new_path = translate_url(parts.path, target)
+        # translate_url resolves the path in the active language: make that the source.
+        with override(source):
+            new_path = translate_url(parts.path, target)
         if new_path == parts.path:
             return href
     return (

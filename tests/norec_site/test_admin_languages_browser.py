@@ -82,4 +82,14 @@ def test_admin_pages_in_nynorsk_and_bokmal_have_no_english(page, live_server, lo
             ".prose-menubar [title]", "els => els.map(e => e.getAttribute('title'))"
         )
         assert titles and not [t for t in titles if ENGLISH.search(t)], titles
+        # The tabs open on the admin's language; that body is empty in Bokmål.
+        body = page.locator(f".prose-editor:has(#id_body_{language})")
+        body.locator(".ProseMirror[contenteditable=true]").click()
+        page.keyboard.type("Tekst")
+        page.keyboard.press("Control+A")
+        link_button = {"nn": "set inn lenkje", "nb": "sett inn lenke"}[language]
+        body.locator(f"[title='{link_button}']").click()
+        page.wait_for_selector("dialog[open]")
+        dialog = page.inner_text("dialog[open]")
+        assert not ENGLISH.search(dialog) and "URL" not in dialog.split(), dialog
     assert found == {}, found

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from news.models import Article
 from norec_site import apertium
@@ -93,6 +94,16 @@ def test_links_to_nynorsk_pages_point_to_the_bokmal_page_when_it_exists():
     assert 'title="Unge ledere fra Malawi"' in article.body_nb
     assert f'href="{only_nynorsk.get_absolute_url("nn")}"' in article.body_nb
     assert 'href="/nb/nyheter/"' in article.body_nb
+
+
+def test_links_are_rewritten_whatever_the_editors_language():
+    in_both = demo_article("youth-leaders", languages=("nn", "nb"))
+    with translation.override("en"):
+        assert translate_link("/nn/nyhende/", source="nn", target="nb") == "/nb/nyheter/"
+        assert (
+            translate_link(in_both.get_absolute_url("nn") + "?x=1", source="nn", target="nb")
+            == in_both.get_absolute_url("nb") + "?x=1"
+        )
 
 
 def test_links_elsewhere_are_left_alone():
