@@ -9,7 +9,10 @@ from tests.reports.factories import ReportFactory
 
 from .languages_helpers import demo_article
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ENGLISH = re.compile(
     r"\b(Heading \d|heading \d|bold|italic|insert link|remove link|blockquote|undo|redo|"
