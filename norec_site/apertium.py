@@ -102,6 +102,11 @@ def translate(text, *, source, target, rich=False):
     # Apertium adds a final newline that the text did not have.
     if not text.endswith("\n"):
         output = output.removesuffix("\n")
+    return unmarked(output)
+
+
+def unmarked(output):
+    """Apertium's output without its @ and # marks, and the words that had them."""
     unsure = MARKED_WORD.findall(output)
     output = MARKED_WORD.sub(r"\1", output)
     for char, stand_in in HIDDEN.items():

@@ -67,11 +67,17 @@ class TranslationFormMixin(forms.Form):
         super().__init__(*args, **kwargs)
         self.machine_fields = unconfirmed_machine_fields(self.instance)
         statuses = statuses_for(self.instance) if self.instance.pk else {}
-        self.fields["confirm_languages"].choices = [
+        choices = [
             (code, language_name(code).capitalize())
             for code, row in statuses.items()
             if row.machine_fields or row.out_of_date
         ]
+        self.fields["confirm_languages"].choices = choices
+        # Nothing to check: the boxes would only be noise on the page.
+        if not choices:
+            self.fields["confirm_languages"].widget = forms.MultipleHiddenInput()
+        if not self.machine_fields:
+            self.fields["publish_machine_text"].widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()

@@ -158,6 +158,19 @@ def test_changing_both_forms_together_flags_nothing(client):
     assert not statuses_for(article)["nb"].out_of_date
 
 
+def test_check_boxes_show_only_when_there_is_something_to_check(client):
+    article = demo_article("youth-leaders", languages=("nn", "nb"))
+    client.force_login(UserFactory(groups=[COMMUNICATIONS]))
+    url = reverse("admin:news_article_change", args=[article.pk])
+    page = client.get(url).content.decode()
+    assert 'type="checkbox" name="confirm_languages"' not in page
+    assert 'type="hidden" name="publish_machine_text"' in page
+    article.lead_nn += " Dei kom heim i mai."
+    article.save()
+    page = client.get(url).content.decode()
+    assert 'type="checkbox" name="confirm_languages" value="nb"' in page
+
+
 def test_a_title_without_its_other_texts_warns_but_saves(client):
     article = demo_article("teachers-mekong")
     client.force_login(UserFactory(groups=[COMMUNICATIONS]))

@@ -45,6 +45,13 @@ def test_plain_text_keeps_ampersands_angle_brackets_and_at_signs():
     assert result.unsure_words == []
 
 
+def test_apertiums_marks_are_removed_and_their_words_reported():
+    # What Apertium prints for words it could not transfer (@) or generate (#).
+    result = apertium.unmarked("Hun er @sjukepleiarinne og #gjekk til \ue040norec")
+    assert result.text == "Hun er sjukepleiarinne og gjekk til @norec"
+    assert result.unsure_words == ["sjukepleiarinne", "gjekk"]
+
+
 def test_rich_text_keeps_its_markup_and_goes_both_ways():
     html = "<p>Seks jordmødrer frå Mbarara har <strong>byrja</strong> eitt års utveksling.</p>"
     bokmal = apertium.translate(html, source="nn", target="nb", rich=True).text

@@ -66,9 +66,10 @@ def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
 def test_admin_pickers_speak_nynorsk(client):
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory(is_superuser=True))
-    script = client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="nn").content.decode()
+    client.force_login(UserFactory(is_superuser=True, admin_language="nn"))
+    script = client.get("/admin/jsi18n/").content.decode()
     assert "Vel alle %s" in script
+    assert '"insert link": "set inn lenkje"' in script
 
 
 @pytest.mark.parametrize("language", ("nn", "nb"))
