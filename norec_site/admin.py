@@ -25,6 +25,7 @@ from norec_site.models import (
 )
 from norec_site.presence import EditingAdmin
 from norec_site.storage_admin import StorageErrorsAsFormErrors
+from norec_site.translation_admin import TranslationAdminMixin
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -95,7 +96,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(EditingAdmin, VersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(EditingAdmin, TranslationAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm

@@ -13,7 +13,14 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.admin import PublishableAdmin
 from norec_site.storage_admin import StorageErrorsAsFormErrors
-from reports.models import Report, ReportAuthor, ReportFile, ReportPublisher, ReportSeries
+from reports.models import (
+    Report,
+    ReportAuthor,
+    ReportFile,
+    ReportPublisher,
+    ReportSeries,
+    file_language_choices,
+)
 from reports.pdf import check_pdf
 from reports.services import (
     delete_report_file,
@@ -32,6 +39,8 @@ class ReportFileForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
         help_text=_("The report as a PDF. Choose a new file to replace the current one."),
     )
+
+    language = forms.ChoiceField(label=_("language"), choices=file_language_choices)
 
     class Meta:
         model = ReportFile

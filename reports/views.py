@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from norec_site.feeds import AtomFeedMixin, PublishableFeed
+from norec_site.languages import own_language_first
 from norec_site.models import SustainableDevelopmentGoal, Topic
 from norec_site.views import PublishableDetailView, PublishableListView, can_preview
 from reports import citations
@@ -70,7 +71,10 @@ class ReportListView(PublishableListView):
             filters=self.filters,
             series_options=ReportSeries.objects.filter(reports__in=public).distinct(),
             year_options=sorted(found["years"], reverse=True),
-            language_options=[(code, language_name(code)) for code in sorted(found["languages"])],
+            language_options=[
+                (code, language_name(code))
+                for code in own_language_first(sorted(found["languages"]))
+            ],
             sdg_options=SustainableDevelopmentGoal.objects.all(),
             topic_options=Topic.objects.filter(reports__in=public).distinct(),
         )
@@ -89,7 +93,7 @@ class ReportDetailView(PublishableDetailView):
         report = self.object
         language = get_language()
         url = self.request.build_absolute_uri(report.get_absolute_url())
-        files = list(report.files.all())
+        files = sorted(report.files.all(), key=lambda f: f.language != language)
         main_file = report.file_for(language)
         context.update(
             files=files,

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
 from norec_site.images import store_image
-from norec_site.models import Image, Organisation, Person, Topic
+from norec_site.models import EditorPreference, Image, Organisation, Person, Topic
 
 
 def picture_upload(name="photo.jpg", size=(1200, 800), image_format="JPEG", exif=None):
@@ -37,6 +37,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, names, **kwargs):
         if create and names:
             self.groups.add(*Group.objects.filter(name__in=names))
+
+    @factory.post_generation
+    def admin_language(self, create, language, **kwargs):
+        """The admin is in Nynorsk unless the user chose another language."""
+        if create and language:
+            EditorPreference.objects.create(user=self, admin_language=language)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,5 @@
 from .images import Image, Rendition
+from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
 from .presence import EditingPresence
 from .publishable import (
@@ -12,6 +13,7 @@ from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
     "EditingPresence",
+    "EditorPreference",
     "Image",
     "Ordered",
     "Organisation",
@@ -24,4 +26,5 @@ __all__ = [
     "Status",
     "SustainableDevelopmentGoal",
     "Topic",
+    "TranslationStatus",
 ]

@@ -15,7 +15,7 @@ INSTALLED_APPS = [
     # modeltranslation has added the per-language fields, before the admin loads.
     "norec_site",
     "reversion",
-    "django.contrib.admin",
+    "norec_site.admin_apps.NorecAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,6 +41,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "norec_site.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -88,7 +89,7 @@ LANGUAGES = [
     ("nb", _("Norwegian Bokmål")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 FORMAT_MODULE_PATH = ["norec_site.formats"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

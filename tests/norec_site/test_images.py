@@ -133,11 +133,10 @@ def test_picture_tag_gives_srcset_sizes_and_dimensions():
 
 
 def test_admin_upload_of_a_non_image_is_a_form_error(client):
-    user = UserFactory(groups=["Communications"])
+    user = UserFactory(groups=["Communications"], admin_language="en")
     client.force_login(user)
     response = client.post(
         "/admin/norec_site/image/add/",
-        HTTP_ACCEPT_LANGUAGE="en",
         data={
             "file": SimpleUploadedFile("evil.jpg", b"<script>alert(1)</script>"),
             "alt_nn": "Noko",

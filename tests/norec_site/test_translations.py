@@ -66,6 +66,28 @@ def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
 def test_admin_pickers_speak_nynorsk(client):
     from tests.factories import UserFactory
 
-    client.force_login(UserFactory(is_superuser=True))
-    script = client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="nn").content.decode()
+    client.force_login(UserFactory(is_superuser=True, admin_language="nn"))
+    script = client.get("/admin/jsi18n/").content.decode()
     assert "Vel alle %s" in script
+    assert '"insert link": "set inn lenkje"' in script
+
+
+@pytest.mark.parametrize("language", ("nn", "nb"))
+def test_overrides_of_djangos_catalogues_are_complete_and_name_real_messages(language):
+    """locale/overrides/ may only correct or complete messages that Django or its apps use."""
+    import django
+    import django_countries
+    import polib
+
+    from norec_site.catalogues import override_path
+
+    po = polib.pofile(str(override_path(language)))
+    assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
+    known = set()
+    for package in (django, django_countries):
+        for path in Path(package.__file__).parent.rglob("locale/en/LC_MESSAGES/django.po"):
+            known |= {entry.msgid for entry in polib.pofile(str(path))}
+    from django_countries.data import COUNTRIES
+
+    known |= {str(name) for name in COUNTRIES.values()}
+    assert sorted({entry.msgid for entry in po} - known) == []

@@ -33,8 +33,8 @@ def test_organisation_admin_names_countries_in_nynorsk(client):
 
     Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
     Organisation.objects.create(name="Wiener Partner", country="AT", kind="private")
-    client.force_login(UserFactory(is_superuser=True))
-    response = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="nn")
+    client.force_login(UserFactory(is_superuser=True, admin_language="nn"))
+    response = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert ">Noreg<" in html
     assert ">Austerrike<" in html

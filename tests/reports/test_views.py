@@ -438,3 +438,18 @@ def test_home_partial_shows_the_latest_reports():
 
     assert "Ny rapport" in rendered and "Nyaste rapportar" in rendered
     assert reverse("reports:index") in rendered
+
+
+def test_download_buttons_name_languages_in_lowercase_with_the_pages_own_first(client):
+    report = ReportFactory(
+        title_nn="Rapport om utveksling",
+        summary_nn="<p>Samandrag.</p>",
+        files=["en", "nn"],
+    )
+    page = client.get(report.get_absolute_url("nn")).content.decode()
+    assert "Les rapporten (nynorsk)" in page and "Les rapporten (engelsk)" in page
+    assert page.index("Les rapporten (nynorsk)") < page.index("Les rapporten (engelsk)")
+    english = client.get(report.get_absolute_url("en")).content.decode()
+    assert english.index("Read the report (English)") < english.index(
+        "Read the report (Norwegian Nynorsk)"
+    )

@@ -1,0 +1,24 @@
+"""The admin site: Django's, with the language report and the editor's language switch."""
+
+from django.contrib import admin
+from django.urls import path
+
+from norec_site.admin_language import set_admin_language
+from norec_site.languages import LOCAL_NAMES
+
+
+class NorecAdminSite(admin.AdminSite):
+    def get_urls(self):
+        from norec_site.language_report import language_report
+
+        return [
+            path("language/", self.admin_view(set_admin_language), name="set_admin_language"),
+            path("language-report/", self.admin_view(language_report), name="language_report"),
+            *super().get_urls(),
+        ]
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        # Each language named in itself, as in the public site's switcher.
+        context["admin_languages"] = list(LOCAL_NAMES.items())
+        return context
