@@ -11,6 +11,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from norec_site.countries import country_name
+from norec_site.erasure import erase_personal_data
+from norec_site.history_admin import HistoryAdmin
 from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
 from norec_site.models import (
@@ -89,7 +91,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(HistoryAdmin, VersionAdmin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -191,7 +193,7 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ImageAdmin(HistoryAdmin, VersionAdmin, TabbedTranslationAdmin):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
     search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")
@@ -263,6 +265,7 @@ class PersonAdmin(TabbedTranslationAdmin):
     search_fields = ("name", "job_title_nn", "job_title_en")
     list_select_related = ("organisation",)
     autocomplete_fields = ("organisation", "photo")
+    actions = (erase_personal_data,)
 
 
 @admin.register(Topic)

@@ -7,6 +7,10 @@ class NorecSiteConfig(AppConfig):
     verbose_name = _("Site and shared content")
 
     def ready(self):
-        from norec_site import revisions
+        from django.db.models.signals import pre_delete
+
+        from norec_site import history, revisions
 
         revisions.register_declared()
+        for model in revisions.declared_models():
+            pre_delete.connect(history.snapshot_before_delete, sender=model)
