@@ -33,6 +33,8 @@ def _versions_naming(person):
 
 def _used_elsewhere(image, person):
     for model in apps.get_models():
+        if model is Rendition:  # the picture's own copies
+            continue
         for field in model._meta.concrete_fields:
             if not (field.many_to_one and field.related_model is Image):
                 continue

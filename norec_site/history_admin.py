@@ -27,6 +27,14 @@ from norec_site.history_display import changed_labels, compare, snapshot
 HISTORY_LENGTH = 100
 
 
+def who(revision):
+    """The person behind a revision, or the site itself (demo content, scripts)."""
+    user = revision.user
+    if user is None:
+        return _("the site (no user)")
+    return user.get_full_name() or user.get_username()
+
+
 def with_comment_field(form_class):
     """The admin's form with an optional comment that goes into the revision."""
     comment = forms.CharField(
@@ -145,6 +153,7 @@ class HistoryAdmin:
                     "version": shot.version,
                     "revision": shot.revision,
                     "comment": history.comment_text(shot.revision),
+                    "who": who(shot.revision),
                     "changes": changes or [_("No change to the content")],
                     "url": self._url("revision", quote(obj.pk), shot.version.pk),
                 }

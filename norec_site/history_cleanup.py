@@ -75,11 +75,11 @@ def prune_revisions(*, keep=10, older_than_days=365):
     limit, then the files no revision or row names any more.
 
     A revision that holds several items goes only when it is surplus for each of them;
-    revisions of deleted items are left to ``purge_deleted``.
+    a deleted item's last revision is left for ``purge_deleted``.
     Returns (revisions removed, items thinned, file names deleted after the commit).
     """
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
-    surplus, holders, thinned = set(), defaultdict(set), set()
+    surplus, holders, latest, live_keys = set(), defaultdict(set), {}, set()
     for model in content_models():
         live = {str(pk) for pk in model._base_manager.values_list("pk", flat=True)}
         rows = (
@@ -91,16 +91,24 @@ def prune_revisions(*, keep=10, older_than_days=365):
         for object_id, revision_id, created in rows.iterator():
             key = (model, object_id)
             holders[revision_id].add(key)
+            latest.setdefault(key, revision_id)
             position[key] += 1
-            if object_id in live and position[key] > keep and created < cutoff:
+            if object_id not in live:
+                # A deleted item (an old cover) stays recoverable from its last revision.
+                if revision_id != latest[key]:
+                    surplus.add((revision_id, key))
+                continue
+            live_keys.add(key)
+            if position[key] > keep and created < cutoff:
                 surplus.add((revision_id, key))
     removable = [
         revision_id
         for revision_id, keys in holders.items()
-        if all((revision_id, key) in surplus for key in keys)
+        if all((revision_id, key) in surplus for key in keys) and keys & live_keys
     ]
+    thinned = set()
     for revision_id in removable:
-        thinned |= holders[revision_id]
+        thinned |= holders[revision_id] & live_keys
     deleted_files = []
     with transaction.atomic():
         named = _named_in_versions(Version.objects.filter(revision_id__in=removable))

@@ -85,6 +85,9 @@ def _shown_fields(model):
     fields = []
     for name in _get_options(model).fields:
         model_field = model._meta.get_field(name)
+        through = getattr(model_field.remote_field, "through", None)
+        if through is not None and not through._meta.auto_created:
+            continue  # its rows are inline rows, shown by name
         if model_field.editable and name not in HIDDEN_FIELDS and not model_field.primary_key:
             fields.append(model_field)
     return fields
