@@ -198,13 +198,28 @@ class HistoryAdmin:
         older, newer = sorted(chosen)
         old = snapshot(get_object_or_404(versions, pk=older))
         new = snapshot(get_object_or_404(versions, pk=newer))
+        sections = compare(old, new)
+        only_changes = request.GET.get("only") == "changes"
+        if only_changes:
+            sections = [
+                (name, code, [line for line in lines if line.changed])
+                for name, code, lines in sections
+                if any(line.changed for line in lines)
+            ]
+        toggle = request.GET.copy()
+        if only_changes:
+            del toggle["only"]
+        else:
+            toggle["only"] = "changes"
         context = self._context(
             request,
             obj,
             _("Compare revisions of “%(item)s”") % {"item": obj},
             old=old,
             new=new,
-            sections=compare(old, new),
+            sections=sections,
+            only_changes=only_changes,
+            toggle_url=f"?{toggle.urlencode()}",
             old_url=self._url("revision", quote(obj.pk), old.version.pk),
             new_url=self._url("revision", quote(obj.pk), new.version.pk),
         )

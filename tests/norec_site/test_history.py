@@ -261,3 +261,40 @@ def test_revisions_are_kept_per_item_not_per_bulk_write():
     assert deleted.count() == 2
     assert len({version.revision_id for version in deleted}) == 2
     assert Revision.objects.filter(comment="Deleted").count() == 2
+
+
+def test_recovering_a_deleted_picture_brings_back_its_renditions_and_files(media_root):
+    image = ImageFactory(alt_nn="Sletta bilete")
+    names = [image.file.name, *image.renditions.values_list("file", flat=True)]
+    image_id, count = image.pk, image.renditions.count()
+    image.delete()
+    assert all((media_root / name).exists() for name in names)
+
+    deleted = Version.objects.get_deleted(Image).get(object_id=str(image_id))
+    restore_revision(deleted, UserFactory())
+
+    recovered = Image.objects.get(pk=image_id)
+    assert recovered.alt_nn == "Sletta bilete" and recovered.renditions.count() == count
+    assert sorted(
+        [recovered.file.name, *recovered.renditions.values_list("file", flat=True)]
+    ) == sorted(names)
+
+
+def test_restoring_a_project_brings_back_its_partners_and_recomputes_facets():
+    from projects.models import Partnership, Project
+
+    project = make_project(
+        status=Status.DRAFT, partners=(("KE", "civil_society"), ("UG", "public"))
+    )
+    first = versions_of(project).order_by("pk").first()
+    with reversion.create_revision():
+        Partnership.objects.filter(project=project, role=Partnership.Role.PARTNER).delete()
+        project.refresh_from_db()
+        project.save()
+    assert Project.objects.get(pk=project.pk).countries == ["KE"]
+
+    restore_revision(first, UserFactory())
+
+    restored = Project.objects.get(pk=project.pk)
+    assert restored.partnerships.count() == 2
+    assert restored.countries == ["KE", "UG"]
