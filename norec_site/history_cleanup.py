@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from norec_site.history import _named_in_versions, content_models, is_owned
+from norec_site.history import content_models, is_owned, named_in_versions
 
 
 def _existing(versions):
@@ -61,7 +61,7 @@ def purge_deleted(*, older_than_days=90):
                     for v in around
                     if v._model not in roots and (v._model, v.object_id) not in alive
                 ]
-                named |= _named_in_versions([*own, *doomed])
+                named |= named_in_versions([*own, *doomed])
                 Version.objects.filter(pk__in=[v.pk for v in doomed]).delete()
                 own.delete()
                 Revision.objects.filter(pk__in=revision_ids, version__isnull=True).delete()
@@ -111,7 +111,7 @@ def prune_revisions(*, keep=10, older_than_days=365):
         thinned |= holders[revision_id] & live_keys
     deleted_files = []
     with transaction.atomic():
-        named = _named_in_versions(Version.objects.filter(revision_id__in=removable))
+        named = named_in_versions(Version.objects.filter(revision_id__in=removable))
         Revision.objects.filter(pk__in=removable).delete()
         _delete_files_after_commit(named, deleted_files)
     return len(removable), len(thinned), deleted_files

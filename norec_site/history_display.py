@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 from reversion.revisions import _get_options
 
-from norec_site.history import file_fields, version_tree
+from norec_site.history import file_fields
+from norec_site.history_restore import version_tree
 
 # Bookkeeping that every save changes; an editor never typed it.
 HIDDEN_FIELDS = {"created_at", "updated_at", "updated_by", "version", "uploaded_by"}

@@ -280,3 +280,24 @@ def test_a_restored_revision_shows_in_the_history_with_its_comment(client, edito
     page = client.get(reverse("admin:news_article_history", args=[article.pk])).content.decode()
     assert "Gjenoppretta versjonen frå" in page
     assert Person.objects.count() == 0
+
+
+def test_compare_can_show_only_what_changed(client, editor):
+    article = ArticleFactory(draft=True, title_nn="Gamal", lead_nn="Same ingress.")
+    edit(client, article)
+    edit(client, article, title_nn="Ny")
+    older, newer = Version.objects.get_for_object(article).order_by("pk")
+    url = reverse("admin:news_article_compare", args=[article.pk])
+
+    page = client.get(url, {"from": older.pk, "to": newer.pk, "only": "changes"}).content.decode()
+
+    assert "<del>Gamal</del>" in page and "Same ingress." not in page
+    assert "Vis alle felta" in page
+
+
+def test_compare_without_two_revisions_goes_back_to_the_history_with_a_message(client, editor):
+    article = ArticleFactory(draft=True)
+    response = client.get(
+        reverse("admin:news_article_compare", args=[article.pk]), {"from": "x"}, follow=True
+    )
+    assert "Vel to versjonar å samanlikne." in response.content.decode()
