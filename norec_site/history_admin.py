@@ -59,6 +59,9 @@ class HistoryAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
+        may_save = self.has_change_permission(request, obj) if obj else True
+        if not may_save:  # a read-only page has no form field to show
+            return fieldsets
         return [*fieldsets, (_("Comment"), {"fields": ("revision_comment",)})]
 
     # Recording who, when and why ------------------------------------------------------

@@ -301,3 +301,24 @@ def test_compare_without_two_revisions_goes_back_to_the_history_with_a_message(c
         reverse("admin:news_article_compare", args=[article.pk]), {"from": "x"}, follow=True
     )
     assert "Vel to versjonar å samanlikne." in response.content.decode()
+
+
+def test_a_user_who_may_only_view_sees_the_change_page_and_history_without_a_comment_field(
+    client,
+):
+    from django.contrib.auth.models import Permission
+
+    viewer = UserFactory()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(viewer)
+    article = ArticleFactory(draft=True)
+    record_unversioned()
+
+    page = client.get(reverse("admin:news_article_change", args=[article.pk]))
+    history = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    version = Version.objects.get_for_object(article).get()
+    restore = client.post(reverse("admin:news_article_revision", args=[article.pk, version.pk]))
+
+    assert page.status_code == 200 and 'name="revision_comment"' not in page.content.decode()
+    assert history.status_code == 200
+    assert restore.status_code == 403
