@@ -146,7 +146,8 @@ class HistoryAdmin:
     def history_view(self, request, object_id, extra_context=None):
         obj = self._item(request, object_id)
         versions = list(self._versions(obj.pk)[: HISTORY_LENGTH + 1])
-        shots = [snapshot(version) for version in versions]
+        names = {}
+        shots = [snapshot(version, names) for version in versions]
         entries = []
         for index, shot in enumerate(shots[:HISTORY_LENGTH]):
             older = shots[index + 1] if index + 1 < len(shots) else None
@@ -199,8 +200,9 @@ class HistoryAdmin:
             messages.warning(request, _("Choose two revisions to compare."))
             return redirect(self._url("history", quote(obj.pk)))
         older, newer = sorted(chosen)
-        old = snapshot(get_object_or_404(versions, pk=older))
-        new = snapshot(get_object_or_404(versions, pk=newer))
+        names = {}
+        old = snapshot(get_object_or_404(versions, pk=older), names)
+        new = snapshot(get_object_or_404(versions, pk=newer), names)
         sections = compare(old, new)
         only_changes = request.GET.get("only") == "changes"
         if only_changes:

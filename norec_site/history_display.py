@@ -52,21 +52,26 @@ class Snapshot:
         return self.version.revision
 
 
-def _name_of(model, pk):
-    obj = model._base_manager.filter(pk=pk).first()
-    if obj is not None:
-        return str(obj)
-    return _("%(what)s #%(pk)s (deleted)") % {"what": model._meta.verbose_name, "pk": pk}
+def _name_of(model, pk, names):
+    """The related row's name; ``names`` remembers them across the snapshots of a page."""
+    key = (model, str(pk))
+    if key not in names:
+        obj = model._base_manager.filter(pk=pk).first()
+        names[key] = (
+            str(obj)
+            if obj is not None
+            else _("%(what)s #%(pk)s (deleted)") % {"what": model._meta.verbose_name, "pk": pk}
+        )
+    return names[key]
 
 
-def _display(model_field, value, rich):
+def _display(model_field, value, rich, names):
     if value is None or value == "" or value == []:
         return ""
     if isinstance(model_field, models.ManyToManyField):
-        names = [_name_of(model_field.related_model, pk) for pk in value]
-        return "\n".join(sorted(names))
+        return "\n".join(_name_of(model_field.related_model, pk, names) for pk in sorted(value))
     if model_field.is_relation:
-        return _name_of(model_field.related_model, value)
+        return _name_of(model_field.related_model, value, names)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.FileField):
@@ -102,8 +107,9 @@ def _row_text(item):
     return " · ".join([item.object_repr, *filter(None, names)])
 
 
-def snapshot(version):
+def snapshot(version, names=None):
     """What one revision of an item holds, ready to show."""
+    names = {} if names is None else names
     model = version._model
     rich_names = set(getattr(model, "rich_text_fields", ()))
     data = version.field_dict
@@ -112,7 +118,7 @@ def snapshot(version):
     for model_field in _shown_fields(model):
         original = getattr(model_field, "translated_field", None)
         rich = (original.name if original else model_field.name) in rich_names
-        value = _display(model_field, data.get(model_field.attname), rich)
+        value = _display(model_field, data.get(model_field.attname), rich, names)
         if original is not None and model_field.language in by_language:
             by_language[model_field.language].append((capfirst(original.verbose_name), value))
         else:

@@ -298,3 +298,16 @@ def test_restoring_a_project_brings_back_its_partners_and_recomputes_facets():
     restored = Project.objects.get(pk=project.pk)
     assert restored.partnerships.count() == 2
     assert restored.countries == ["KE", "UG"]
+
+
+def test_reprocessing_a_pdf_keeps_a_revision_of_the_new_cover():
+    from reports.services import reprocess_file
+
+    report = ReportFactory(files=["en"])
+    before = versions_of(report).count()
+
+    reprocess_file(report.files.get())
+
+    assert versions_of(report).count() == before + 1
+    newest = versions_of(report).order_by("-pk").first()
+    assert newest.field_dict["cover_id"] == Report.objects.get(pk=report.pk).cover_id
