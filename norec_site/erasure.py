@@ -99,7 +99,9 @@ def erase_person(person):
     return counts
 
 
-@admin.action(description=_("Erase name, job title and photo (privacy request)"))
+@admin.action(
+    description=_("Erase name, job title and photo (privacy request)"), permissions=("change",)
+)
 def erase_personal_data(modeladmin, request, queryset):
     people = revisions = deleted = photos = kept = 0
     for person in queryset.select_related("photo"):

@@ -311,3 +311,22 @@ def test_reprocessing_a_pdf_keeps_a_revision_of_the_new_cover():
     assert versions_of(report).count() == before + 1
     newest = versions_of(report).order_by("-pk").first()
     assert newest.field_dict["cover_id"] == Report.objects.get(pk=report.pk).cover_id
+
+
+def test_every_demo_item_has_a_revision_so_deleted_demo_content_can_be_recovered():
+    from django.core.management import call_command
+
+    from norec_site.history import content_models
+    from projects.models import Project
+
+    call_command("seed_demo", verbosity=0)
+    for model in content_models():
+        versioned = Version.objects.get_for_model(model).values_list("object_id", flat=True)
+        assert {str(pk) for pk in model.objects.values_list("pk", flat=True)} <= set(versioned)
+    project = Project.objects.first()
+    project_id, partners = project.pk, project.partnerships.count()
+    project.delete()
+
+    restore_revision(Version.objects.get_deleted(Project).get(), UserFactory())
+
+    assert Project.objects.get(pk=project_id).partnerships.count() == partners
