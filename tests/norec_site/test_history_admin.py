@@ -62,15 +62,21 @@ def test_the_change_form_offers_a_comment_field(client, editor):
     assert "Kommentar til endringa" in response.content.decode()
 
 
-def test_the_publish_action_keeps_a_revision_by_the_publisher(client, editor):
-    article = ArticleFactory(draft=True)
+@pytest.mark.parametrize(
+    ("action", "draft", "after"),
+    [("publish", True, Status.PUBLISHED), ("unpublish", False, Status.DRAFT)],
+)
+def test_publish_and_unpublish_actions_keep_a_revision_by_the_publisher(
+    client, editor, action, draft, after
+):
+    article = ArticleFactory(draft=draft)
     client.post(
         reverse("admin:news_article_changelist"),
-        {"action": "publish", "_selected_action": [article.pk]},
+        {"action": action, "_selected_action": [article.pk]},
     )
-    revision = Version.objects.get_for_object(article).get().revision
-    assert revision.user == editor
-    assert Version.objects.get_for_object(article).get().field_dict["status"] == Status.PUBLISHED
+    version = Version.objects.get_for_object(article).get()
+    assert version.revision.user == editor
+    assert version.field_dict["status"] == after
 
 
 def test_history_lists_revisions_in_the_editors_language_with_what_changed(client, editor):
