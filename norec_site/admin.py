@@ -11,6 +11,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from norec_site.countries import country_name
+from norec_site.erasure import erase_personal_data
+from norec_site.history_admin import HistoryAdmin
 from norec_site.image_usage import ImageUsageAdmin
 from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
@@ -96,7 +98,9 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(EditingAdmin, TranslationAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(
+    HistoryAdmin, EditingAdmin, TranslationAdminMixin, VersionAdmin, TabbedTranslationAdmin
+):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -199,7 +203,12 @@ class ImageAdminForm(forms.ModelForm):
 
 @admin.register(Image)
 class ImageAdmin(
-    EditingAdmin, StorageErrorsAsFormErrors, ImageUsageAdmin, VersionAdmin, TabbedTranslationAdmin
+    HistoryAdmin,
+    EditingAdmin,
+    StorageErrorsAsFormErrors,
+    ImageUsageAdmin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
 ):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "kind", "dimensions", "created_at")
@@ -275,6 +284,7 @@ class PersonAdmin(TabbedTranslationAdmin):
     search_fields = ("name", "job_title_nn", "job_title_en")
     list_select_related = ("organisation",)
     autocomplete_fields = ("organisation", "photo")
+    actions = (erase_personal_data,)
 
 
 @admin.register(Topic)

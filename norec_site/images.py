@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
+from norec_site.history import recorded, release_after_commit
 from norec_site.models import Image, Rendition
-from norec_site.storage import atomic_with_files, delete_after_commit
+from norec_site.storage import atomic_with_files
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # Shapes that pages ask for, cropped around the focal point.
@@ -100,7 +101,7 @@ def make_renditions(image, written):
     """Write every rendition pages use; called once per upload or focal-point change."""
     old = list(image.renditions.values_list("file", flat=True))
     image.renditions.all().delete()
-    delete_after_commit(*old)
+    release_after_commit(*old)  # an older revision of the picture may still need them
     with open_picture(image) as picture:
         picture.load()
         focal = (image.focal_x / 100, image.focal_y / 100)
@@ -128,7 +129,7 @@ def store_image(image, *, upload=None, user=None):
 
     ``upload`` is a newly uploaded file, already accepted by ``check_upload``.
     """
-    with atomic_with_files() as written:
+    with recorded(user=user), atomic_with_files() as written:
         replaced = None
         if upload is not None:
             picture = check_upload(upload)
@@ -141,6 +142,6 @@ def store_image(image, *, upload=None, user=None):
             image.uploaded_by = user
         image.full_clean()
         image.save()
-        delete_after_commit(replaced)
+        release_after_commit(replaced)
         make_renditions(image, written)
     return image

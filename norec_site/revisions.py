@@ -49,3 +49,7 @@ def register_declared():
     for model, follow in _declared:
         if not reversion.is_registered(model):
             reversion.register(model, follow=follow, exclude=derived_fields(model))
+
+
+def declared_models():
+    return [model for model, _follow in _declared]

@@ -23,7 +23,7 @@ def _stack():
     return _open_blocks.stack
 
 
-def _delete_quietly(storage, names):
+def delete_quietly(storage, names):
     """Delete what a failed transaction wrote; a store that is down leaves it to check_media."""
     for name in names:
         try:
@@ -50,7 +50,7 @@ def atomic_with_files(storage=None):
     except BaseException:
         stack.pop()
         for block_storage, names in block:
-            _delete_quietly(block_storage, names)
+            delete_quietly(block_storage, names)
         raise
     stack.pop()
     if stack:
@@ -62,7 +62,7 @@ def delete_after_commit(*names, storage=None):
     storage = storage or default_storage
     names = [name for name in names if name]
     if names:
-        transaction.on_commit(lambda: _delete_quietly(storage, names))
+        transaction.on_commit(lambda: delete_quietly(storage, names))
 
 
 class LocalCopy(File):

@@ -221,6 +221,11 @@ class Project(Publishable):
     language_fields = ("title", "summary", "description")
     rich_text_fields = ("description",)
     url_name = "projects:detail"
+    # The facet columns follow from the partners and goals: recomputed, not restored.
+    revision_exclude = (
+        *Publishable.revision_exclude,
+        *("countries", "regions", "subregions", "sectors", "sdg_numbers", "years"),
+    )
 
     class Meta(Publishable.Meta):
         ordering = ("-start_date", "pk")
@@ -257,6 +262,11 @@ class Project(Publishable):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "years"}
         super().save(*args, **kwargs)
+
+    def after_restore(self):
+        from projects.services import refresh_facets
+
+        refresh_facets(self.pk)
 
     def clean(self):
         super().clean()

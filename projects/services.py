@@ -1,7 +1,6 @@
 """Writes that span a project and its partners, and the facet columns they feed."""
 
-from django.db import transaction
-
+from norec_site.history import recorded
 from norec_site.models import SustainableDevelopmentGoal
 
 from .models import Partnership, Project
@@ -46,7 +45,7 @@ def ensure_default_sdg(project):
         project.sdgs.add(SustainableDevelopmentGoal.objects.get(number=DEFAULT_SDG))
 
 
-@transaction.atomic
+@recorded()
 def create_project(*, partners, sdg_numbers=(), topics=(), images=(), reports=(), **fields):
     """A project with its partners, goals, topics and gallery, checked as the admin would.
 

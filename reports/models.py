@@ -258,6 +258,12 @@ class Report(Publishable):
                 links += list(getattr(self, accessor).all())
         return links
 
+    def after_restore(self):
+        """A restored revision has no PDF text: take it from the restored files again."""
+        from reports.services import refresh_after_restore
+
+        refresh_after_restore(self)
+
     def file_for(self, language=None):
         """The file in ``language``, or the first one (uses prefetched files)."""
         language = language or get_language()
@@ -333,6 +339,12 @@ class ReportFile(models.Model):
     text = models.TextField(_("text"), blank=True, editable=False)
     downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    # Revisions leave out the extracted text (derived, up to 500 kB) and the download count;
+    # a restore keeps the count and the text of the same file (by checksum).
+    revision_exclude = ("text", "downloads")
+    revision_counters = ("downloads",)
+    revision_fingerprint = "sha256"
 
     class Meta:
         ordering = ("report", "language")

@@ -4,14 +4,16 @@ import io
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from norec_site.history import recorded, release_after_commit
 from norec_site.images import store_image
 from norec_site.languages import language_codes
 from norec_site.models import Image
-from norec_site.storage import atomic_with_files, delete_after_commit, local_copy
+from norec_site.storage import atomic_with_files, local_copy
 from reports.models import Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
 from reports.storage import private_storage
@@ -81,13 +83,13 @@ def _process(report_file, written, document):
 
 
 def _forget_cover(image_id):
-    """Delete a replaced cover image and, after the commit, its files."""
+    """Delete a replaced cover image; its files stay while a revision names them."""
     image = Image.objects.filter(pk=image_id).first() if image_id else None
     if image is None:
         return
     names = _image_files(image)
     image.delete()
-    delete_after_commit(*names)
+    release_after_commit(*names)
 
 
 def refresh_report(report, *, old_cover_id=None):
@@ -103,14 +105,30 @@ def refresh_report(report, *, old_cover_id=None):
     if current is None or current == old_cover_id:
         report.cover_id = next((cover for _text, cover in files if cover), None)
         changes["cover_id"] = report.cover_id
-    Report.objects.filter(pk=report.pk).update(**changes)
+    # Model.save, not Report.save: a derived change is no edit, so the edit-conflict
+    # version and the slugs stay; the save still makes its revision and sends its signals.
+    models.Model.save(report, update_fields=[name.removesuffix("_id") for name in changes])
+
+
+def refresh_after_restore(report):
+    """After a revision is restored: the text of files that came back without it."""
+    for report_file in ReportFile.objects.filter(report=report, text=""):
+        with report_file.file.open("rb") as stored:
+            document = open_pdf(stored)
+            try:
+                report_file.text = extract_text(document)
+            finally:
+                document.close()
+        report_file.save(update_fields=["text"])
+    refresh_report(report)
 
 
 def upload_report_file(*, report, language, upload, report_file=None):
     """Store ``upload`` as ``report``'s PDF in ``language``, with cover and text.
 
     One transaction: if anything fails, no row, no PDF and no cover is left.
-    A replaced PDF and cover are deleted only once the new ones are committed.
+    A replaced PDF and cover stay on disk while a revision names them, so that an
+    older revision can still be restored; otherwise they go once the new ones are committed.
     """
     info = check_pdf(upload)
     existing = duplicate_of(info.sha256, exclude_pk=getattr(report_file, "pk", None))
@@ -118,7 +136,11 @@ def upload_report_file(*, report, language, upload, report_file=None):
         raise duplicate_error(existing)
     report_file = report_file or ReportFile(report=report)
     replaced = report_file.file.name if report_file.pk else None
-    with atomic_with_files() as written, atomic_with_files(private_storage) as private_written:
+    with (
+        recorded(),
+        atomic_with_files() as written,
+        atomic_with_files(private_storage) as private_written,
+    ):
         report_file.language = language
         report_file.sha256, report_file.size, report_file.pages = (
             info.sha256,
@@ -139,14 +161,14 @@ def upload_report_file(*, report, language, upload, report_file=None):
         report_file.full_clean()
         report_file.save()
         _forget_cover(old_cover_id)
-        delete_after_commit(replaced, storage=private_storage)
+        release_after_commit(replaced, storage=private_storage)
         refresh_report(report, old_cover_id=old_cover_id)
     return report_file
 
 
 def reprocess_file(report_file):
     """Render the cover and extract the text again from the stored PDF."""
-    with atomic_with_files() as written:
+    with recorded(), atomic_with_files() as written:
         old_cover_id = report_file.cover_id
         # A copy on local disk: pdfium reads it by path, so a 100 MB PDF is never in memory.
         with local_copy(report_file.file.storage, report_file.file.name) as stored:
@@ -162,13 +184,13 @@ def reprocess_file(report_file):
 
 
 def delete_report_file(report_file):
-    """Remove a file, its cover and (after the commit) the PDF on disk."""
-    with atomic_with_files():
+    """Remove a file and its cover; the PDF stays on disk while a revision names it."""
+    with recorded(), atomic_with_files():
         name, cover_id = report_file.file.name, report_file.cover_id
         report = report_file.report
         report_file.delete()
         _forget_cover(cover_id)
-        delete_after_commit(name, storage=private_storage)
+        release_after_commit(name, storage=private_storage)
         refresh_report(report, old_cover_id=cover_id)
 
 

@@ -170,16 +170,45 @@ def test_failure_while_extracting_text_leaves_no_row_and_no_file(
     assert private_files() == [] and stored_files() == []
 
 
-def test_replaced_file_is_deleted_only_after_commit(
-    django_capture_on_commit_callbacks, private_root
+def test_replaced_file_and_cover_stay_while_a_revision_names_them(
+    django_capture_on_commit_callbacks, private_root, media_root
 ):
     report = ReportFactory()
     old = upload_report_file(report=report, language="en", upload=pdf_upload("Old edition"))
     old_path = private_root / old.file.name
-    old_cover = old.cover_id
+    old_cover = old.cover
+    old_cover_files = [media_root / old_cover.file.name]
+    old_cover_files += [
+        media_root / name for name in old_cover.renditions.values_list("file", flat=True)
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = upload_report_file(
+            report=report, language="en", upload=pdf_upload("New edition"), report_file=old
+        )
+
+    assert old_path.exists(), "the first upload's revision names the old PDF"
+    assert all(path.exists() for path in old_cover_files)
+    assert (private_root / new.file.name).exists()
+    assert ReportFile.objects.count() == 1
+    assert not Image.objects.filter(pk=old_cover.pk).exists()
+    report.refresh_from_db()
+    assert report.cover_id == new.cover_id
+    assert "New edition" in report.pdf_text and "Old edition" not in report.pdf_text
+
+
+def test_replaced_file_that_no_revision_names_is_deleted_only_after_commit(
+    django_capture_on_commit_callbacks, private_root
+):
+    from reversion.models import Revision
+
+    report = ReportFactory()
+    old = upload_report_file(report=report, language="en", upload=pdf_upload("Old edition"))
+    old_path = private_root / old.file.name
+    Revision.objects.all().delete()
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        new = upload_report_file(
+        upload_report_file(
             report=report, language="en", upload=pdf_upload("New edition"), report_file=old
         )
         assert old_path.exists(), "the old PDF must survive until the commit"
@@ -187,12 +216,6 @@ def test_replaced_file_is_deleted_only_after_commit(
         callback()
 
     assert not old_path.exists()
-    assert (private_root / new.file.name).exists()
-    assert ReportFile.objects.count() == 1
-    assert not Image.objects.filter(pk=old_cover).exists()
-    report.refresh_from_db()
-    assert report.cover_id == new.cover_id
-    assert "New edition" in report.pdf_text and "Old edition" not in report.pdf_text
 
 
 def test_reprocessing_renders_a_new_cover_and_text(django_capture_on_commit_callbacks):

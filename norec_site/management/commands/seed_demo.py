@@ -3,7 +3,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from norec_site import demo
+from norec_site import demo, history
 
 # Order matters: reports stand alone, projects point to reports, news to both.
 CONTENT_APPS = ("reports", "projects", "news")
@@ -24,6 +24,9 @@ class Command(BaseCommand):
                 module = import_module(f"{app}.demo")
                 module.seed(shared)
                 self.stdout.write(f"Demo {app}: done")
+            # One revision per item, so that deleted demo content can be recovered.
+            recorded = history.record_unversioned()
+            self.stdout.write(f"Demo revisions: {recorded} item(s) recorded")
         if scale:
             for app in CONTENT_APPS:
                 import_module(f"{app}.demo").seed_scale(shared, scale, stdout=self.stdout)
