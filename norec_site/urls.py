@@ -32,6 +32,6 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-handler400 = "norec_site.views.bad_request"
-handler404 = "norec_site.views.page_not_found"
-handler500 = "norec_site.views.server_error"
+handler400 = "norec_site.errors.bad_request"
+handler404 = "norec_site.errors.page_not_found"
+handler500 = "norec_site.errors.server_error"

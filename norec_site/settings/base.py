@@ -140,3 +140,8 @@ LOGGING = {
     # Django's own loggers print through the root handler, once.
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+
+# --- Hardening (issue 11): headers, limits, throttling, faults ---------------------------
+# A refused Host is logged once, at warning level, by norec_site.errors.bad_request;
+# Django's own security logger would add an error line with a traceback for each.
+LOGGING["loggers"]["django.security.DisallowedHost"] = {"handlers": [], "propagate": False}
