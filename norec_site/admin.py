@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.countries import country_name
+from norec_site.csp import NonceMediaAdminMixin
 from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
 from norec_site.models import (
@@ -88,7 +89,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(NonceMediaAdminMixin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -275,7 +276,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 class SustainableDevelopmentGoalAdmin(TabbedTranslationAdmin):
     list_display = ("number", "name", "colour")
     search_fields = ("name_nn", "name_nb", "name_en")
-    readonly_fields = ("number",)
+    readonly_fields = ("number", "colour")  # the UN colour, as a class in site.css
 
     def has_add_permission(self, request):
         return False

@@ -82,11 +82,25 @@ def live_server(django_db_setup, live_server):
 
 @pytest.fixture
 def page(chromium, live_server):
-    """A fresh browser tab; ``page.goto(live_server.url + path)``."""
+    """A fresh browser tab; ``page.goto(live_server.url + path)``.
+
+    Every browser test also checks that the Content-Security-Policy refused nothing:
+    Chromium reports each refused script, style or frame on the console.
+    """
     context = chromium.new_context(locale="nn-NO")
     tab = context.new_page()
+    tab.csp_violations = []
+    tab.on(
+        "console",
+        lambda message: (
+            tab.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield tab
     context.close()
+    assert tab.csp_violations == [], "the page broke its Content-Security-Policy"
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "django_countries",
+    "csp",
     "norec_site",
     "reports",
     "projects",
@@ -29,6 +30,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "norec_site.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must run before CommonMiddleware
@@ -145,3 +148,35 @@ LOGGING = {
 # A refused Host is logged once, at warning level, by norec_site.errors.bad_request;
 # Django's own security logger would add an error line with a traceback for each.
 LOGGING["loggers"]["django.security.DisallowedHost"] = {"handlers": [], "propagate": False}
+
+# Content-Security-Policy (django-csp 4): public pages get 'self' only, no nonce, because
+# they are cached whole; norec_site.csp adds nonces for the admin. No 'unsafe-inline'
+# or 'unsafe-eval' anywhere. frame-ancestors also replaces X-Frame-Options in browsers
+# that know it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Nothing on the site uses these browser features; say so, so that no injected
+# or embedded content may either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "sync-xhr", "usb", "xr-spatial-tracking",
+    )
+} | {"fullscreen": ["self"]}  # fmt: skip
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

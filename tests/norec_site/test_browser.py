@@ -51,3 +51,19 @@ def test_admin_prefills_slugs_as_the_server_makes_them(page, live_server, log_in
     page.locator("#id_title_nn").press_sequentially("Sør–sør-samarbeid på FN-konferansen")
     assert page.input_value("#id_slug_nn") == "sor-sor-samarbeid-pa-fn-konferansen"
     assert not page.locator("#id_title_en").is_visible()
+
+
+def test_focal_point_picker_works_under_the_admin_policy(page, live_server, log_in_as):
+    from tests.factories import ImageFactory, picture_upload
+
+    image = ImageFactory(upload=picture_upload(size=(1200, 800)))
+    log_in_as(page, COMMUNICATIONS)
+    page.goto(f"{live_server.url}/admin/norec_site/image/{image.pk}/change/")
+    picture = page.locator("img.focal-point-picker")
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+    assert abs(int(page.input_value("#id_focal_x")) - 25) <= 1
+    assert abs(int(page.input_value("#id_focal_y")) - 75) <= 1
+    # The translation tabs of the alt text work too (jQuery UI under the policy).
+    page.locator(".ui-tabs-nav a", has_text="EN").first.click()
+    assert page.locator("#id_alt_en").is_visible()

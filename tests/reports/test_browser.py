@@ -62,3 +62,35 @@ def test_upload_without_javascript_submits_the_form_normally(
     page.wait_for_url(f"{live_server.url}/admin/reports/report/")
     assert Report.objects.get().files.get().pages == 3
     context.close()
+
+
+def test_served_pdf_renders_in_chromiums_viewer_under_the_policy(page, live_server, tmp_path):
+    """The PDF answer's headers (CSP, nosniff, inline) still let Chromium's viewer draw it."""
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory(files=["en"])
+    url = f"{live_server.url}{report.files.get().get_absolute_url()}"
+    response = page.goto(url)
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    headers = response.all_headers()
+    assert "default-src 'none'" in headers["content-security-policy"], headers
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-disposition"].startswith("inline;")
+    # The viewer draws the blue cover page (pdfgen's first colour, 11 79 108) in the tab.
+    assert blue_pixels(page, tmp_path / "pdf.png") > 10_000, "the PDF did not render"
+
+
+def blue_pixels(page, path, tries=20):
+    from PIL import Image
+
+    count = 0
+    for _attempt in range(tries):
+        page.screenshot(path=path)
+        with Image.open(path) as picture:
+            colours = picture.convert("RGB").getcolors(maxcolors=1_000_000)
+        count = sum(n for n, (r, g, b) in colours if abs(r - 11) + abs(g - 79) + abs(b - 108) < 30)
+        if count > 10_000:
+            break
+        page.wait_for_timeout(250)
+    return count
