@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.admin import PublishableAdmin
+from norec_site.limits import report_form_limit
 from reports.models import Report, ReportAuthor, ReportFile, ReportPublisher, ReportSeries
 from reports.pdf import check_pdf
 from reports.services import (
@@ -146,6 +147,10 @@ class ReportAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_downloads=Sum("files__downloads"))
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["upload_max_bytes"] = report_form_limit()  # the upload script checks it first
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("downloads"), ordering="total_downloads")
     def downloads(self, obj):

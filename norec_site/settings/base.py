@@ -33,6 +33,7 @@ MIDDLEWARE = [
     "norec_site.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "norec_site.limits.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must run before CommonMiddleware
     # so that /nn/-less paths are redirected before the slash is appended.
@@ -180,3 +181,6 @@ PERMISSIONS_POLICY = {
     )
 } | {"fullscreen": ["self"]}  # fmt: skip
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Requests larger than this get 413 before anything reads them (norec_site.limits); the
+# report form allows one NOREC_REPORT_MAX_BYTES PDF per language, plus 1 MB.
+NOREC_REQUEST_MAX_BYTES = int(os.environ.get("NOREC_REQUEST_MAX_BYTES", 20 * 1024 * 1024))

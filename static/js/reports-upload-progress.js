@@ -21,6 +21,14 @@
     );
   }
 
+  function filesSize(form) {
+    var total = 0;
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="file"]'), function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) { total += file.size; });
+    });
+    return total;
+  }
+
   function setUp(form) {
     var status = document.createElement("div");
     status.className = "reports-upload-progress";
@@ -34,9 +42,27 @@
     status.appendChild(bar);
     form.insertBefore(status, form.firstChild);
 
+    var labels = document.getElementById("reports-upload-labels");
+    var text = function (name) { return (labels && labels.dataset[name]) || "…"; };
+
+    function stop(message) {
+      // Say what happened and let the editor try again; never send the file twice by itself.
+      label.textContent = message;
+      status.classList.add("errornote");
+      bar.hidden = true;
+      status.hidden = false;
+      Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {
+        button.disabled = false;
+      });
+    }
+
     form.addEventListener("submit", function (event) {
       if (!window.FormData || !hasFile(form) || event.defaultPrevented) { return; }
       event.preventDefault();
+      var maxBytes = Number(labels && labels.dataset.maxBytes);
+      if (maxBytes && filesSize(form) > maxBytes) { stop(text("tooLarge")); return; }
+      status.classList.remove("errornote");
+      bar.hidden = false;
       var data = new FormData(form);
       if (event.submitter && event.submitter.name) {
         data.append(event.submitter.name, event.submitter.value);
@@ -52,6 +78,7 @@
         }
       });
       request.addEventListener("load", function () {
+        if (request.status === 413) { stop(text("tooLarge")); return; }
         // Show the page the server answered with (the list after a save, or the
         // form with its errors), under its own address.
         if (request.responseURL) { window.history.replaceState(null, "", request.responseURL); }
@@ -61,13 +88,9 @@
         );
         document.close();
       });
-      request.addEventListener("error", function () {
-        status.hidden = true;
-        form.submit();
-      });
-      var labels = document.getElementById("reports-upload-labels");
-      status.dataset.uploading = labels ? labels.dataset.uploading : "…";
-      status.dataset.processing = labels ? labels.dataset.processing : "…";
+      request.addEventListener("error", function () { stop(text("failed")); });
+      status.dataset.uploading = text("uploading");
+      status.dataset.processing = text("processing");
       label.textContent = status.dataset.uploading + " 0 % ";
       status.hidden = false;
       Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {
