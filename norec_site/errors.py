@@ -6,8 +6,10 @@ so that they still render when the host is refused or PostgreSQL is down.
 """
 
 import logging
+import sys
 
 from django.core.exceptions import DisallowedHost
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -50,7 +52,15 @@ def page_not_found(request, exception):
     return error_page(request, "404.html", 404)
 
 
+def database_unreachable(error):
+    """Whether ``error`` says the database cannot be reached (down, restarting, refused)."""
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
 def server_error(request):
+    """A 500, unless the error in flight is the database being away: then a 503."""
+    if database_unreachable(sys.exc_info()[1]):
+        return service_unavailable(request)
     return error_page(request, "500.html", 500)
 
 
