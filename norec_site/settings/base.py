@@ -1,6 +1,7 @@
 """Settings shared by every environment; dev, test and prod adjust them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +23,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_countries",
     "csp",
+    "axes",
     "norec_site",
     "reports",
     "projects",
@@ -44,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "norec_site.urls"
@@ -184,3 +187,20 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Requests larger than this get 413 before anything reads them (norec_site.limits); the
 # report form allows one NOREC_REPORT_MAX_BYTES PDF per language, plus 1 MB.
 NOREC_REQUEST_MAX_BYTES = int(os.environ.get("NOREC_REQUEST_MAX_BYTES", 20 * 1024 * 1024))
+
+# Log-in throttling (django-axes): attempts are rows in PostgreSQL. Lock the account
+# from one address, and one address trying many accounts; never an account on its own,
+# so that nobody elsewhere can lock an editor out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NOREC_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NOREC_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "norec_site.login.lockout"
+AXES_CLIENT_IP_CALLABLE = "norec_site.login.client_ip"
+# How many proxies of ours stand in front (each appends to X-Forwarded-For); 0 means the
+# socket's address is the client's.
+NOREC_TRUSTED_PROXIES = int(os.environ.get("NOREC_TRUSTED_PROXIES", 0))
