@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from norec_site.adminguards import PickerValuesMixin, may_preview, visible_images
 from norec_site.countries import country_name
 from norec_site.csp import NonceMediaAdminMixin
 from norec_site.images import check_upload, store_image
@@ -89,7 +90,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(NonceMediaAdminMixin, TabbedTranslationAdmin):
+class PublishableAdmin(PickerValuesMixin, NonceMediaAdminMixin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -111,6 +112,11 @@ class PublishableAdmin(NonceMediaAdminMixin, TabbedTranslationAdmin):
     def has_publish_permission(self, request, obj=None):
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_queryset(self, request):
+        # Those who may only view (e.g. to link to it) see, and pick, published items only.
+        items = super().get_queryset(request)
+        return items if may_preview(request.user, self.model) else items.published()
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj)) + self.audit_fields
@@ -212,7 +218,9 @@ class ImageAdmin(TabbedTranslationAdmin):
         js = ("js/focal-point.js",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("renditions")
+        # Also what the autocomplete and raw-id pickers list: no covers of hidden drafts.
+        images = super().get_queryset(request).prefetch_related("renditions")
+        return visible_images(images, request.user)
 
     def save_model(self, request, obj, form, change):
         upload = form.cleaned_data.get("file") if "file" in form.changed_data else None
@@ -246,7 +254,7 @@ class ImageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(PickerValuesMixin, admin.ModelAdmin):
     list_display = ("name", "short_name", "country_display", "kind")
     list_filter = ("kind", "country")
     search_fields = ("name", "short_name")
@@ -258,7 +266,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(PickerValuesMixin, TabbedTranslationAdmin):
     list_display = ("name", "job_title", "organisation")
     search_fields = ("name", "job_title_nn", "job_title_en")
     list_select_related = ("organisation",)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.admin import PublishableAdmin
+from norec_site.adminguards import PickerValuesMixin
 from norec_site.limits import report_form_limit
 from reports.models import Report, ReportAuthor, ReportFile, ReportPublisher, ReportSeries
 from reports.pdf import check_pdf
@@ -199,7 +200,7 @@ class ReportAdmin(PublishableAdmin):
 
 
 @admin.register(ReportSeries)
-class ReportSeriesAdmin(TabbedTranslationAdmin):
+class ReportSeriesAdmin(PickerValuesMixin, TabbedTranslationAdmin):
     list_display = ("name", "publisher", "slug")
     list_select_related = ("publisher",)
     search_fields = ("name_nn", "name_nb", "name_en", "slug")
