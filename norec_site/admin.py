@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from norec_site.adminguards import PickerValuesMixin, may_preview, visible_images
+from norec_site.adminguards import (
+    PickerValuesMixin,
+    SaveErrorsAdminMixin,
+    may_preview,
+    visible_images,
+)
 from norec_site.countries import country_name
 from norec_site.csp import NonceMediaAdminMixin
 from norec_site.images import check_upload, store_image
@@ -90,7 +95,9 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(PickerValuesMixin, NonceMediaAdminMixin, TabbedTranslationAdmin):
+class PublishableAdmin(
+    SaveErrorsAdminMixin, PickerValuesMixin, NonceMediaAdminMixin, TabbedTranslationAdmin
+):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
@@ -197,7 +204,7 @@ class ImageAdminForm(forms.ModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(SaveErrorsAdminMixin, TabbedTranslationAdmin):
     form = ImageAdminForm
     list_display = ("thumbnail", "alt", "credit", "dimensions", "created_at")
     search_fields = ("alt_nn", "alt_nb", "alt_en", "caption_nn", "credit")

@@ -5,9 +5,13 @@
 - The image pickers (autocomplete, raw-id popup, the list) leave out pictures used by
   unpublished items the user may not preview: a report's cover says its title.
 - Junk values in a picker's initial value (?cover=None) answer 400, not 500.
+- A save that fails in the database or on disk after validation is a message.
 """
 
+import logging
+
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import (
     BadRequest,
@@ -15,12 +19,15 @@ from django.core.exceptions import (
     ObjectDoesNotExist,
     ValidationError,
 )
-from django.db import models
-from django.http import Http404
+from django.db import IntegrityError, models
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from norec_site.models import Image
 from norec_site.models.publishable import Publishable
+
+logger = logging.getLogger(__name__)
 
 
 def may_preview(user, model):
@@ -107,3 +114,34 @@ class PickerValuesMixin:
                 except ValidationError as error:
                     raise BadRequest(f"Bad value for {name}") from error
         return initial
+
+
+class SaveErrorsAdminMixin:
+    """A save that fails after the form was valid is a message on the form, not a 500.
+
+    Two editors saving the same thing at the same moment (the same PDF, language
+    file or slug) pass validation and then meet in the database's unique constraints;
+    a full disk fails the write. The whole save is rolled back by the admin's
+    transaction; the editor is told what happened on the same page.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            message = " ".join(error.messages)
+        except IntegrityError:
+            message = _(
+                "Someone else saved the same thing at the same moment (the same PDF, "
+                "language file or address). Nothing was saved: check the item and save again."
+            )
+        except OSError:
+            logger.exception("Could not store an upload")
+            message = _(
+                "The server could not store the file (its disk may be full). Nothing was "
+                "saved: try again later, or tell the site's administrator."
+            )
+        messages.error(request, message)
+        return HttpResponseRedirect(request.get_full_path())

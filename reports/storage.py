@@ -3,10 +3,11 @@
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+
+from norec_site.storage import AtomicFileSystemStorage
 
 
-class PrivateStorage(FileSystemStorage):
+class PrivateStorage(AtomicFileSystemStorage):
     """Files reached only through the download view, which checks publication."""
 
     @property

@@ -16,7 +16,7 @@ if not os.environ.get("DATABASE_URL"):
     DATABASES = database_from_url(embedded_db.start(embedded_db.DEV_DATA_DIR))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "norec_site.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
