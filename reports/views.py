@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from norec_site.feeds import AtomFeedMixin, PublishableFeed
+from norec_site.login import client_ip
 from norec_site.models import SustainableDevelopmentGoal, Topic
 from norec_site.views import PublishableDetailView, PublishableListView, can_preview
 from reports import citations
@@ -170,7 +171,7 @@ def download(request, pk, filename):
     if filename != report_file.filename:
         return redirect(report_file.get_absolute_url(), permanent=True)
     if public and request.method == "GET":
-        count_download(report_file, request.headers.get("User-Agent", ""))
+        count_download(report_file, request.headers.get("User-Agent", ""), client_ip(request))
     response = FileResponse(report_file.file.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{report_file.filename}"'
     response["Content-Length"] = report_file.size
