@@ -199,7 +199,8 @@ def count_download(report_file, user_agent, address=""):
     table = DownloadSeen._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (file_id, visitor, hour) VALUES (%s, %s, %s) "
+            # The table name is the model's own; the values go as parameters.
+            f"INSERT INTO {table} (file_id, visitor, hour) VALUES (%s, %s, %s) "  # noqa: S608
             "ON CONFLICT DO NOTHING RETURNING id",
             [report_file.pk, visitor_key(address, user_agent), hour],
         )
