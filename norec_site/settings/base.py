@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "norec_site",
     "reports",
     "projects",
@@ -44,6 +46,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "norec_site.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -204,3 +208,5 @@ AXES_CLIENT_IP_CALLABLE = "norec_site.login.client_ip"
 # How many proxies of ours stand in front (each appends to X-Forwarded-For); 0 means the
 # socket's address is the client's.
 NOREC_TRUSTED_PROXIES = int(os.environ.get("NOREC_TRUSTED_PROXIES", 0))
+# Two-factor log-in (django-otp, TOTP): staff may turn it on, superusers must.
+OTP_TOTP_ISSUER = "Norec"

@@ -27,14 +27,12 @@ def test_editor_groups_exist_with_their_permissions():
     assert Group.objects.filter(name="Report administrators").exists()
 
 
-def test_organisation_admin_names_countries_in_nynorsk(client):
+def test_organisation_admin_names_countries_in_nynorsk(admin_client):
     from norec_site.models import Organisation
-    from tests.factories import UserFactory
 
     Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
     Organisation.objects.create(name="Wiener Partner", country="AT", kind="private")
-    client.force_login(UserFactory(is_superuser=True))
-    response = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="nn")
+    response = admin_client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="nn")
     html = response.content.decode()
     assert ">Noreg<" in html
     assert ">Austerrike<" in html
