@@ -14,6 +14,16 @@ HOST = "norec.example"
 SECRET = "a-long-production-secret-of-more-than-fifty-characters-0123456789"
 
 
+def database_url(connection):
+    """A DATABASE_URL for the database that ``connection`` uses (the test database)."""
+    from urllib.parse import quote
+
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "", safe="")
+    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

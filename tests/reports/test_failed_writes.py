@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +12,7 @@ from norec_site.groups import REPORT_ADMINISTRATORS
 from reports.models import Report, ReportFile
 from tests.factories import UserFactory
 from tests.reports.test_admin import form_data
-from tests.servers import ROOT
+from tests.servers import ROOT, database_url
 
 from .factories import pdf_upload
 
@@ -47,13 +46,6 @@ print(json.dumps({"error": error, "size": len(content)}))
 """
 
 
-def database_url():
-    db = connection.settings_dict
-    host = quote(db["HOST"] or "", safe="")
-    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def files_in(folder):
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
@@ -63,7 +55,7 @@ def test_a_full_disk_leaves_no_partial_file(tmp_path):
     env = {
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "norec_site.settings.test",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database_url(connection),
         "MEDIA_ROOT": str(media),
         "NOREC_PRIVATE_MEDIA_ROOT": str(private),
     }
