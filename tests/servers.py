@@ -14,6 +14,16 @@ HOST = "norec.example"
 SECRET = "a-long-production-secret-of-more-than-fifty-characters-0123456789"
 
 
+def _control_socket_off():
+    """gunicorn 25+ opens a control socket shared by every server of the user: not ours."""
+    import gunicorn
+
+    return ["--no-control-socket"] if int(gunicorn.__version__.split(".")[0]) >= 25 else []
+
+
+CONTROL_SOCKET_OFF = _control_socket_off()
+
+
 def database_url(connection):
     """A DATABASE_URL for the database that ``connection`` uses (the test database)."""
     from urllib.parse import quote
@@ -62,7 +72,7 @@ def gunicorn(env):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "norec_site.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--access-logfile", "-"],
+         "--workers", "1", "--access-logfile", "-", *CONTROL_SOCKET_OFF],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
 
