@@ -10,7 +10,7 @@ PORT ?= 8000
 # the server afterwards if it started it (also on Ctrl-C or kill).
 WITH_DB := $(BIN)/python -m norec_site.embedded_db run --
 
-.PHONY: install run serve test lint check-django format bench messages db-stop clean
+.PHONY: install run serve test lint check-django format bench messages db-stop clean audit
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ lint: install
 check-django:
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Known vulnerabilities in the installed dependencies (pip-audit reads live advisory
+# data, so it is not part of make test). Run it before every deploy.
+audit: install
+	$(BIN)/python -m pip_audit --progress-spinner off --skip-editable
 
 format: install
 	$(BIN)/ruff check --fix .

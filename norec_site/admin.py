@@ -10,7 +10,14 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from norec_site.adminguards import (
+    PickerValuesMixin,
+    SaveErrorsAdminMixin,
+    may_preview,
+    visible_images,
+)
 from norec_site.countries import country_name
+from norec_site.csp import NonceMediaAdminMixin
 from norec_site.erasure import erase_personal_data
 from norec_site.history_admin import HistoryAdmin
 from norec_site.image_usage import ImageUsageAdmin
@@ -99,7 +106,14 @@ class PublishableAdminForm(forms.ModelForm):
 
 
 class PublishableAdmin(
-    HistoryAdmin, EditingAdmin, TranslationAdminMixin, VersionAdmin, TabbedTranslationAdmin
+    HistoryAdmin,
+    EditingAdmin,
+    TranslationAdminMixin,
+    SaveErrorsAdminMixin,
+    PickerValuesMixin,
+    NonceMediaAdminMixin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
 ):
     """States, languages, publishing permission and edit conflicts for content."""
 
@@ -122,6 +136,11 @@ class PublishableAdmin(
     def has_publish_permission(self, request, obj=None):
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_queryset(self, request):
+        # Those who may only view (e.g. to link to it) see, and pick, published items only.
+        items = super().get_queryset(request)
+        return items if may_preview(request.user, self.model) else items.published()
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj)) + self.audit_fields
@@ -206,6 +225,7 @@ class ImageAdmin(
     HistoryAdmin,
     EditingAdmin,
     StorageErrorsAsFormErrors,
+    SaveErrorsAdminMixin,
     ImageUsageAdmin,
     VersionAdmin,
     TabbedTranslationAdmin,
@@ -233,7 +253,9 @@ class ImageAdmin(
         js = ("js/focal-point.js",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("renditions")
+        # Also what the autocomplete and raw-id pickers list: no covers of hidden drafts.
+        images = super().get_queryset(request).prefetch_related("renditions")
+        return visible_images(images, request.user)
 
     def save_model(self, request, obj, form, change):
         upload = form.cleaned_data.get("file") if "file" in form.changed_data else None
@@ -267,7 +289,7 @@ class ImageAdmin(
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(PickerValuesMixin, admin.ModelAdmin):
     list_display = ("name", "short_name", "country_display", "kind")
     list_filter = ("kind", "country")
     search_fields = ("name", "short_name")
@@ -279,7 +301,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(PickerValuesMixin, TabbedTranslationAdmin):
     list_display = ("name", "job_title", "organisation")
     search_fields = ("name", "job_title_nn", "job_title_en")
     list_select_related = ("organisation",)
@@ -298,7 +320,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 class SustainableDevelopmentGoalAdmin(TabbedTranslationAdmin):
     list_display = ("number", "name", "colour")
     search_fields = ("name_nn", "name_nb", "name_en")
-    readonly_fields = ("number",)
+    readonly_fields = ("number", "colour")  # the UN colour, as a class in site.css
 
     def has_add_permission(self, request):
         return False

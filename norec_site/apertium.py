@@ -38,7 +38,8 @@ def _installed_modes():
     if not program:
         return frozenset()
     try:
-        listed = subprocess.run(
+        # Our own argument list (no shell); the program is the installed apertium.
+        listed = subprocess.run(  # noqa: S603
             [program, "-l"], capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
         )
     except (OSError, subprocess.TimeoutExpired):
@@ -81,7 +82,8 @@ def translate(text, *, source, target, rich=False):
         PAIRS[source, target],
     ]
     try:
-        done = subprocess.run(
+        # A fixed argument list (no shell); the text goes on standard input.
+        done = subprocess.run(  # noqa: S603
             command,
             input=hidden,
             capture_output=True,

@@ -19,3 +19,9 @@ class NorecSiteConfig(AppConfig):
         media_check.keep_names_from(lambda alias: history.files_named_by_revisions())
         connect_signals()
         change_messages.translate_field_names_in_change_messages()
+
+        from django.conf import settings
+        from PIL import Image
+
+        # For the whole process, not only uploads: no decoder expands a picture past this.
+        Image.MAX_IMAGE_PIXELS = settings.NOREC_IMAGE_MAX_PIXELS

@@ -18,6 +18,22 @@ from norec_site.models import Image, Rendition
 from norec_site.storage import atomic_with_files
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Only these decoders ever run on an upload (Image.open(formats=...)); other formats are
+# named from their first bytes, so that the editor is told what the file is.
+DECODERS = list(ACCEPTED_FORMATS)
+SIGNATURES = {
+    b"GIF8": "GIF", b"BM": "BMP", b"II*\x00": "TIFF", b"MM\x00*": "TIFF",
+    b"8BPS": "PSD", b"SIMPLE  =": "FITS", b"\x00\x00\x00\x0cjP": "JPEG 2000",
+}  # fmt: skip
+
+
+def sniffed_format(upload):
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    return next((name for magic, name in SIGNATURES.items() if head.startswith(magic)), None)
+
+
 # Shapes that pages ask for, cropped around the focal point.
 RATIOS = {"16x9": (16, 9), "1x1": (1, 1)}
 CROP_WIDTHS = (320, 640, 960, 1280)
@@ -40,8 +56,7 @@ def check_upload(upload):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            PILImage.MAX_IMAGE_PIXELS = max_pixels
-            picture = PILImage.open(upload)
+            picture = PILImage.open(upload, formats=DECODERS)
             picture_format = picture.format
             width, height = picture.size
             if width * height > max_pixels:
@@ -54,6 +69,13 @@ def check_upload(upload):
             code="too_many_pixels",
         ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        other = sniffed_format(upload)
+        if other:
+            raise ValidationError(
+                _("%(format)s images are not accepted. Upload a JPEG, PNG or WebP image.")
+                % {"format": other},
+                code="format",
+            ) from error
         raise ValidationError(
             _("This file is not a picture we can read. Upload a JPEG, PNG or WebP image."),
             code="not_an_image",
@@ -121,7 +143,7 @@ def make_renditions(image, written):
 @contextmanager
 def open_picture(image):
     with image.file.storage.open(image.file.name, "rb") as file:
-        yield PILImage.open(file)
+        yield PILImage.open(file, formats=DECODERS)
 
 
 def store_image(image, *, upload=None, user=None):

@@ -8,7 +8,7 @@ from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
 LOCAL_MEDIA = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "norec_site.storage.AtomicFileSystemStorage"},
     # Report PDFs: a folder outside MEDIA_ROOT, reached only through the download view.
     "private": {"BACKEND": "reports.storage.PrivateFileSystemStorage"},
 }

@@ -32,7 +32,7 @@ def text_fields(model):
 
 
 def digest(value):
-    return hashlib.sha1((value or "").encode()).hexdigest()
+    return hashlib.sha1((value or "").encode(), usedforsecurity=False).hexdigest()
 
 
 def language_digest(item, language):

@@ -169,18 +169,6 @@ def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
-def bad_request(request, exception):
-    return render(request, "400.html", status=400)
-
-
-def server_error(request):
-    return render(request, "500.html", status=500)
-
-
 @require_safe
 def search(request):
     """One search over news, reports and projects in the page's language.

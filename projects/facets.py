@@ -75,8 +75,9 @@ class Facet:
             value_params = []
         # Read the facet's own column from the filtered rows: one scan per facet.
         inner, inner_params = queryset.order_by().values(*columns).query.sql_with_params()
+        # The column is the facet's own, the inner query Django's, its parameters apart.
         sql = (
-            f"SELECT %s AS facet, {value} AS value, count(*) AS n "
+            f"SELECT %s AS facet, {value} AS value, count(*) AS n "  # noqa: S608
             f"FROM ({inner}) AS rows GROUP BY 2"
         )
         return sql, [label or self.key, *value_params, *inner_params]

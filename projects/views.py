@@ -1,7 +1,5 @@
 """Public project pages, and the same lists as open data (CSV, JSON, IATI XML)."""
 
-import csv
-
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse, translate_url
@@ -9,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from norec_site.csvsafe import SafeWriter
 from norec_site.languages import language_codes, language_links
 from norec_site.models import SustainableDevelopmentGoal
 from norec_site.views import PublishableDetailView, PublishableListView
@@ -249,7 +248,7 @@ CSV_COLUMNS = (
 def projects_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="norec-projects-{get_language()}.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(CSV_COLUMNS)
     for record in open_data_records(request):
         record["partners"] = "; ".join(

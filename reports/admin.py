@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.admin import PublishableAdmin
+from norec_site.adminguards import PickerValuesMixin
+from norec_site.limits import report_form_limit
 from norec_site.storage_admin import StorageErrorsAsFormErrors
 from reports.models import (
     Report,
@@ -157,6 +159,10 @@ class ReportAdmin(StorageErrorsAsFormErrors, PublishableAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_downloads=Sum("files__downloads"))
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["upload_max_bytes"] = report_form_limit()  # the upload script checks it first
+        return super().render_change_form(request, context, *args, **kwargs)
+
     @admin.display(description=_("downloads"), ordering="total_downloads")
     def downloads(self, obj):
         return obj.total_downloads or 0
@@ -204,7 +210,7 @@ class ReportAdmin(StorageErrorsAsFormErrors, PublishableAdmin):
 
 
 @admin.register(ReportSeries)
-class ReportSeriesAdmin(TabbedTranslationAdmin):
+class ReportSeriesAdmin(PickerValuesMixin, TabbedTranslationAdmin):
     list_display = ("name", "publisher", "slug")
     list_select_related = ("publisher",)
     search_fields = ("name_nn", "name_nb", "name_en", "slug")

@@ -369,3 +369,29 @@ class ReportFile(models.Model):
     @property
     def filename(self):
         return self.file.name.rsplit("/", 1)[-1]
+
+
+class DownloadSeen(models.Model):
+    """One visitor got one file in one clock hour: later requests that hour are not counted.
+
+    ``visitor`` is a keyed hash (HMAC with the site's secret key) of the client's
+    address and browser, never the address itself; rows older than two hours are
+    deleted as new ones come.
+    """
+
+    file = models.ForeignKey(ReportFile, on_delete=models.CASCADE, related_name="+")
+    visitor = models.CharField(max_length=64)
+    hour = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("counted download")
+        verbose_name_plural = _("counted downloads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["file", "visitor", "hour"], name="downloadseen_once_per_hour"
+            )
+        ]
+        indexes = [models.Index(fields=["hour"], name="downloadseen_hour")]
+
+    def __str__(self):
+        return f"{self.file_id} {self.hour:%Y-%m-%d %H}"

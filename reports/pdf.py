@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from reports.pdfscripts import check_no_scripts
+
 COVER_WIDTH = 1200
 ENCRYPT_MARKER = re.compile(rb"/Encrypt\b")
 NO_PAGES_MARKER = re.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b")
@@ -129,6 +131,7 @@ def check_pdf(upload):
         pages = len(document)
     finally:
         document.close()
+    check_no_scripts(upload)
     return PdfInfo(sha256=sha256_of(upload), size=upload.size, pages=pages)
 
 

@@ -1,11 +1,14 @@
 """Writes that span a report's rows and files, each in one transaction."""
 
 import io
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -14,7 +17,7 @@ from norec_site.images import store_image
 from norec_site.languages import language_codes
 from norec_site.models import Image
 from norec_site.storage import atomic_with_files, local_copy
-from reports.models import Report, ReportFile
+from reports.models import DownloadSeen, Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
 from reports.storage import private_storage
 
@@ -199,9 +202,32 @@ def is_bot(user_agent):
     return not agent or any(marker in agent for marker in BOT_MARKERS)
 
 
-def count_download(report_file, user_agent):
-    """Add one to the file's downloads, in the database, unless a bot asked."""
+def visitor_key(address, user_agent):
+    """A keyed hash of who asked: the same visitor gives the same key, nobody can undo it."""
+    key = salted_hmac("norec.reports.download", f"{address}|{user_agent}", algorithm="sha256")
+    return key.hexdigest()
+
+
+def count_download(report_file, user_agent, address=""):
+    """Add one to the file's downloads, once per visitor and clock hour, unless a bot asked.
+
+    COUNTER's double-click rule: a visitor who fetches the same file again within
+    the hour is one download. The check and the count are one statement each in
+    PostgreSQL, so that several app servers agree.
+    """
     if is_bot(user_agent):
         return False
-    ReportFile.objects.filter(pk=report_file.pk).update(downloads=F("downloads") + 1)
-    return True
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+    table = DownloadSeen._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            # The table name is the model's own; the values go as parameters.
+            f"INSERT INTO {table} (file_id, visitor, hour) VALUES (%s, %s, %s) "  # noqa: S608
+            "ON CONFLICT DO NOTHING RETURNING id",
+            [report_file.pk, visitor_key(address, user_agent), hour],
+        )
+        first_this_hour = cursor.fetchone() is not None
+        if first_this_hour:
+            ReportFile.objects.filter(pk=report_file.pk).update(downloads=F("downloads") + 1)
+            DownloadSeen.objects.filter(hour__lt=hour - timedelta(hours=1)).delete()
+    return first_this_hour

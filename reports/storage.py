@@ -7,13 +7,15 @@ reads (STORAGES["private"], see norec_site/storage_settings.py).
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 
+from norec_site.storage import AtomicFileSystemStorage
 
-class PrivateFileSystemStorage(FileSystemStorage):
+
+class PrivateFileSystemStorage(AtomicFileSystemStorage):
     """Files reached only through the download view, which checks publication."""
 
     @property

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from norec_site.feeds import AtomFeedMixin, PublishableFeed
 from norec_site.languages import own_language_first
+from norec_site.login import client_ip
 from norec_site.models import SustainableDevelopmentGoal, Topic
 from norec_site.views import PublishableDetailView, PublishableListView, can_preview
 from reports import citations
@@ -174,7 +175,7 @@ def download(request, pk, filename):
     if filename != report_file.filename:
         return redirect(report_file.get_absolute_url(), permanent=True)
     if public and request.method == "GET":
-        count_download(report_file, request.headers.get("User-Agent", ""))
+        count_download(report_file, request.headers.get("User-Agent", ""), client_ip(request))
     response = _pdf_response(request, report_file)
     if not public or isinstance(response, HttpResponseRedirect):
         # A signed address expires: no cache may keep the redirect to it.

@@ -84,11 +84,25 @@ def live_server(django_db_setup, live_server):
 
 @pytest.fixture
 def page(chromium, live_server):
-    """A fresh browser tab; ``page.goto(live_server.url + path)``."""
+    """A fresh browser tab; ``page.goto(live_server.url + path)``.
+
+    Every browser test also checks that the Content-Security-Policy refused nothing:
+    Chromium reports each refused script, style or frame on the console.
+    """
     context = chromium.new_context(locale="nn-NO")
     tab = context.new_page()
+    tab.csp_violations = []
+    tab.on(
+        "console",
+        lambda message: (
+            tab.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield tab
     context.close()
+    assert tab.csp_violations == [], "the page broke its Content-Security-Policy"
 
 
 @pytest.fixture
@@ -105,3 +119,17 @@ def log_in_as(live_server):
         page.wait_for_url(f"{live_server.url}/admin/")
 
     return log_in
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, past the two-factor step that superusers must take."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=admin_user, name="tests", confirmed=True)
+    client.force_login(admin_user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

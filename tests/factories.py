@@ -87,3 +87,17 @@ class ImageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, upload=None, **kwargs):
         return store_image(model_class(**kwargs), upload=upload or picture_upload())
+
+
+def log_in(client, user):
+    """``client.force_login(user)``, past the two-factor step that superusers must take."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    if user.is_superuser:
+        device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return user

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,9 @@ from norec_site.languages import language_codes
 from norec_site.models.translated import ValidatesEachLanguage
 from norec_site.richtext import sanitize_html
 from norec_site.slugs import slug_from_title, unique_slug
+
+# A slug made from a title is made again this often when others take it at the same moment.
+SLUG_ATTEMPTS = 5
 
 
 class Status(models.TextChoices):
@@ -127,11 +130,11 @@ class Publishable(ValidatesEachLanguage, models.Model):
             for code in language_codes():
                 field = f"{name}_{code}"
                 setattr(self, field, sanitize_html(getattr(self, field) or ""))
-        self._fill_slugs()
+        made = self._fill_slugs()
         if self.pk:
             self._remember_old_slugs()
             self.version += 1
-        super().save(*args, **kwargs)
+        self._save_retrying_slugs(made, *args, **kwargs)
 
     def get_absolute_url(self, language=None):
         language = language or get_language()
@@ -261,8 +264,28 @@ class Publishable(ValidatesEachLanguage, models.Model):
             for code in language_codes()
         ]
 
+    def _save_retrying_slugs(self, made, *args, **kwargs):
+        """Save; if another item took a slug made here in the meantime, make it again.
+
+        Two items with the same title saved at once both pick the free slug; the
+        database's unique constraint stops the second, which then picks the next one.
+        """
+        for attempt in range(SLUG_ATTEMPTS):
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError as error:
+                clashes = [code for code in made if f"_slug_{code}_unique" in str(error)]
+                if not clashes or attempt == SLUG_ATTEMPTS - 1:
+                    raise
+                for code in clashes:
+                    setattr(self, f"slug_{code}", "")
+                self._fill_slugs()
+
     def _fill_slugs(self):
+        """Make the empty slugs from the titles; returns the languages it made them for."""
         others = type(self)._default_manager.exclude(pk=self.pk)
+        made = []
         for code in language_codes():
             title = getattr(self, f"title_{code}", "")
             if title and not getattr(self, f"slug_{code}", ""):
@@ -271,6 +294,8 @@ class Publishable(ValidatesEachLanguage, models.Model):
                     f"slug_{code}",
                     unique_slug(others, f"slug_{code}", slug_from_title(title)),
                 )
+                made.append(code)
+        return made
 
     def _remember_old_slugs(self):
         fields = [f"slug_{code}" for code in language_codes()]

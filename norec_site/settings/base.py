@@ -1,6 +1,7 @@
 """Settings shared by every environment; dev, test and prod adjust them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_prose_editor",
     "django_countries",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "reports",
     "projects",
     "news",
@@ -32,7 +37,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "norec_site.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "norec_site.limits.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must run before CommonMiddleware
     # so that /nn/-less paths are redirected before the slash is appended.
@@ -42,8 +50,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "norec_site.admin_language.AdminLanguageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "norec_site.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "norec_site.urls"
@@ -106,7 +117,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nn", "nb", "en")
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -151,3 +162,62 @@ LOGGING = {
     # Django's own loggers print through the root handler, once.
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
+
+# --- Hardening (issue 11): headers, limits, throttling, faults ---------------------------
+# A refused Host is logged once, at warning level, by norec_site.errors.bad_request;
+# Django's own security logger would add an error line with a traceback for each.
+LOGGING["loggers"]["django.security.DisallowedHost"] = {"handlers": [], "propagate": False}
+
+# Content-Security-Policy (django-csp 4): public pages get 'self' only, no nonce, because
+# they are cached whole; norec_site.csp adds nonces for the admin. No 'unsafe-inline'
+# or 'unsafe-eval' anywhere. frame-ancestors also replaces X-Frame-Options in browsers
+# that know it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Nothing on the site uses these browser features; say so, so that no injected
+# or embedded content may either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "sync-xhr", "usb", "xr-spatial-tracking",
+    )
+} | {"fullscreen": ["self"]}  # fmt: skip
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Requests larger than this get 413 before anything reads them (norec_site.limits); the
+# report form allows one NOREC_REPORT_MAX_BYTES PDF per language, plus 1 MB.
+NOREC_REQUEST_MAX_BYTES = int(os.environ.get("NOREC_REQUEST_MAX_BYTES", 20 * 1024 * 1024))
+
+# Log-in throttling (django-axes): attempts are rows in PostgreSQL. Lock the account
+# from one address, and one address trying many accounts; never an account on its own,
+# so that nobody elsewhere can lock an editor out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NOREC_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NOREC_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "norec_site.login.lockout"
+AXES_CLIENT_IP_CALLABLE = "norec_site.login.client_ip"
+# How many proxies of ours stand in front (each appends to X-Forwarded-For); 0 means the
+# socket's address is the client's.
+NOREC_TRUSTED_PROXIES = int(os.environ.get("NOREC_TRUSTED_PROXIES", 0))
+# Two-factor log-in (django-otp, TOTP): staff may turn it on, superusers must.
+OTP_TOTP_ISSUER = "Norec"

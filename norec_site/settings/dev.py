@@ -8,7 +8,7 @@ from .base import *  # noqa: F403
 from .base import database_from_url
 
 DEBUG = True
-SECRET_KEY = "dev-only-not-secret"
+SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - dev only; production reads its own
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 INTERNAL_IPS = ["127.0.0.1"]
 

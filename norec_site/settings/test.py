@@ -10,7 +10,7 @@ from .base import *  # noqa: F403
 from .base import database_from_url
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret"
+SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -22,8 +22,10 @@ STORAGES = {
 # Live-server browser tests get static files straight from the app folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-MEDIA_ROOT = tempfile.mkdtemp(prefix="norec-media-")
-NOREC_PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="norec-private-")
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="norec-media-")
+NOREC_PRIVATE_MEDIA_ROOT = os.environ.get("NOREC_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="norec-private-"
+)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if not os.environ.get("DATABASE_URL"):

@@ -4,12 +4,29 @@
    FormData, the form submits normally. */
 (function () {
   "use strict";
+  // The admin's Content-Security-Policy allows inline scripts and styles that carry
+  // this page's nonce; the answer written over the page below carries its own.
+  var pageNonce = (document.currentScript && document.currentScript.nonce) || "";
+
+  function withPageNonce(html, policy) {
+    var found = /'nonce-([^']+)'/.exec(policy || "");
+    if (!found || !pageNonce) { return html; }
+    return html.split('nonce="' + found[1] + '"').join('nonce="' + pageNonce + '"');
+  }
 
   function hasFile(form) {
     return Array.prototype.some.call(
       form.querySelectorAll('input[type="file"]'),
       function (input) { return input.files && input.files.length > 0; }
     );
+  }
+
+  function filesSize(form) {
+    var total = 0;
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="file"]'), function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) { total += file.size; });
+    });
+    return total;
   }
 
   function setUp(form) {
@@ -25,9 +42,27 @@
     status.appendChild(bar);
     form.insertBefore(status, form.firstChild);
 
+    var labels = document.getElementById("reports-upload-labels");
+    var text = function (name) { return (labels && labels.dataset[name]) || "…"; };
+
+    function stop(message) {
+      // Say what happened and let the editor try again; never send the file twice by itself.
+      label.textContent = message;
+      status.classList.add("errornote");
+      bar.hidden = true;
+      status.hidden = false;
+      Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {
+        button.disabled = false;
+      });
+    }
+
     form.addEventListener("submit", function (event) {
       if (!window.FormData || !hasFile(form) || event.defaultPrevented) { return; }
       event.preventDefault();
+      var maxBytes = Number(labels && labels.dataset.maxBytes);
+      if (maxBytes && filesSize(form) > maxBytes) { stop(text("tooLarge")); return; }
+      status.classList.remove("errornote");
+      bar.hidden = false;
       var submitter = event.submitter;
       // Other submit listeners run after this one and still prepare the form
       // (the goal picker marks its chosen goals then): read it once they are done.
@@ -50,20 +85,19 @@
         }
       });
       request.addEventListener("load", function () {
+        if (request.status === 413) { stop(text("tooLarge")); return; }
         // Show the page the server answered with (the list after a save, or the
         // form with its errors), under its own address.
         if (request.responseURL) { window.history.replaceState(null, "", request.responseURL); }
         document.open();
-        document.write(request.responseText);
+        document.write(
+          withPageNonce(request.responseText, request.getResponseHeader("Content-Security-Policy"))
+        );
         document.close();
       });
-      request.addEventListener("error", function () {
-        status.hidden = true;
-        form.submit();
-      });
-      var labels = document.getElementById("reports-upload-labels");
-      status.dataset.uploading = labels ? labels.dataset.uploading : "…";
-      status.dataset.processing = labels ? labels.dataset.processing : "…";
+      request.addEventListener("error", function () { stop(text("failed")); });
+      status.dataset.uploading = text("uploading");
+      status.dataset.processing = text("processing");
       label.textContent = status.dataset.uploading + " 0 % ";
       status.hidden = false;
       Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {

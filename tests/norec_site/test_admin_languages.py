@@ -14,7 +14,7 @@ from news.models import Article
 from norec_site.groups import COMMUNICATIONS, REPORT_ADMINISTRATORS
 from norec_site.models import EditorPreference, Organisation, Status
 from norec_site.translation_status import statuses_for
-from tests.factories import UserFactory
+from tests.factories import UserFactory, log_in
 from tests.reports.factories import ReportFactory
 
 from .languages_helpers import demo_article
@@ -28,7 +28,7 @@ def html_lang(response):
 
 
 def test_admin_is_nynorsk_by_default_whatever_the_browser_says(client):
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     response = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert html_lang(response) == "nn"
     assert "Språk i admin" in response.content.decode()
@@ -36,7 +36,7 @@ def test_admin_is_nynorsk_by_default_whatever_the_browser_says(client):
 
 def test_editor_switches_the_admin_language_and_it_is_remembered(client):
     user = UserFactory(is_superuser=True)
-    client.force_login(user)
+    log_in(client, user)
     response = client.post(
         reverse("admin:set_admin_language"), {"language": "nb", "next": "/admin/news/"}
     )
@@ -44,13 +44,13 @@ def test_editor_switches_the_admin_language_and_it_is_remembered(client):
     assert EditorPreference.objects.get(user=user).admin_language == "nb"
     assert html_lang(client.get(reverse("admin:index"))) == "nb"
     client.logout()
-    client.force_login(user)
+    log_in(client, user)
     assert html_lang(client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en")) == "nb"
 
 
 def test_switch_ignores_unknown_languages_and_foreign_addresses(client):
     user = UserFactory(is_superuser=True)
-    client.force_login(user)
+    log_in(client, user)
     response = client.post(
         reverse("admin:set_admin_language"), {"language": "de", "next": "https://evil.example/"}
     )
@@ -69,7 +69,7 @@ def test_login_page_follows_the_browser_with_nynorsk_as_fallback(
 
 
 def test_public_site_keeps_the_language_of_its_address(client):
-    client.force_login(UserFactory(is_superuser=True, admin_language="nb"))
+    log_in(client, UserFactory(is_superuser=True, admin_language="nb"))
     assert html_lang(client.get("/en/")) == "en"
     assert html_lang(client.get("/nn/")) == "nn"
 
@@ -91,7 +91,7 @@ def test_history_names_the_changed_fields_in_the_editors_language(client):
         ),
     )
     EditorPreference.objects.all().update(admin_language="nn")
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     history = client.get(reverse("admin:news_article_history", args=[article.pk]))
     page = history.content.decode()
     # The history lists what changed per language, in the reader's language.
@@ -101,7 +101,7 @@ def test_history_names_the_changed_fields_in_the_editors_language(client):
 
 def test_country_names_are_nynorsk_in_the_select_and_the_filter(client):
     Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     form = client.get(reverse("admin:norec_site_organisation_add")).content.decode()
     assert '<option value="NO">Noreg</option>' in form
     assert ">Åland<" in form and "Åland Islands" not in form
@@ -121,7 +121,7 @@ def test_pdf_languages_offer_the_sites_three_first_by_their_own_names(client):
 
 def test_django_texts_are_nynorsk_not_bokmal_or_english(client):
     demo_article("teachers-mekong")
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     page = client.get(reverse("admin:news_article_changelist")).content.decode()
     assert "Slett valde artiklar" in page and "valgte" not in page
     assert "Vis tal" in page and "Show counts" not in page
@@ -198,7 +198,7 @@ def test_language_report_counts_texts_per_year_and_type(client):
     demo_article("youth-leaders", languages=("nn",))
     demo_article("teachers-mekong", languages=("nn",), status=Status.DRAFT, published_at=None)
     english = demo_article("midwives-kisumu", languages=("en",))
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     response = client.get(reverse("admin:language_report") + "?format=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -219,6 +219,6 @@ def test_language_report_marks_years_below_a_quarter(client):
     for key in ("youth-leaders", "teachers-mekong", "midwives-kisumu", "bapa40-launch"):
         demo_article(key, languages=("nn",), published_at=timezone.now())
     demo_article("call-for-partners", languages=("nn", "nb"), published_at=timezone.now())
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     page = client.get(reverse("admin:language_report")).content.decode()
     assert "language-report__low" in page and "⚠ under 25 %" in page

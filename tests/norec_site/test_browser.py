@@ -179,3 +179,19 @@ def test_goal_picker_counts_as_a_change_only_when_the_choice_changes(page, live_
     page.select_option("#id_sdgs_from", index=0)
     page.click("#id_sdgs_add")
     assert leaving_asks(page, live_server)
+
+
+def test_focal_point_picker_works_under_the_admin_policy(page, live_server, log_in_as):
+    from tests.factories import ImageFactory, picture_upload
+
+    image = ImageFactory(upload=picture_upload(size=(1200, 800)))
+    log_in_as(page, COMMUNICATIONS)
+    page.goto(f"{live_server.url}/admin/norec_site/image/{image.pk}/change/")
+    picture = page.locator("img.focal-point-picker")
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+    assert abs(int(page.input_value("#id_focal_x")) - 25) <= 1
+    assert abs(int(page.input_value("#id_focal_y")) - 75) <= 1
+    # The translation tabs of the alt text work too (jQuery UI under the policy).
+    page.locator(".ui-tabs-nav a", has_text="EN").first.click()
+    assert page.locator("#id_alt_en").is_visible()

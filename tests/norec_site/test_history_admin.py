@@ -17,7 +17,7 @@ from norec_site.groups import COMMUNICATIONS, REPORT_ADMINISTRATORS
 from norec_site.history import record_unversioned
 from norec_site.models import Image, Person, Status
 from reports.models import Report
-from tests.factories import ImageFactory, PersonFactory, UserFactory
+from tests.factories import ImageFactory, PersonFactory, UserFactory, log_in
 from tests.news.factories import ArticleFactory
 from tests.news.test_admin import form_data
 from tests.reports.factories import ReportFactory, pdf_upload
@@ -199,7 +199,7 @@ def test_recovering_a_report_whose_author_is_gone_says_what_could_not_come_back(
 def test_erase_person_action_removes_name_title_photo_and_says_what(
     client, media_root, django_capture_on_commit_callbacks
 ):
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     photo = ImageFactory()
     photo_path = media_root / photo.file.name
     person = PersonFactory(name="Marte Lien", photo=photo)

@@ -172,3 +172,41 @@ def test_missing_alt_text_is_spoken_in_the_language_it_is_written_in():
         assert image.alt_text == "Jordmødrer i Kisumu"
         assert image.caption == ""
     assert 'alt="Jordmødrer i Kisumu" lang="nn"' in html
+
+
+def fits_file():
+    """A FITS picture header (the format behind CVE-2026-40192's shape), 2880-byte block."""
+    cards = ["SIMPLE  =                    T", "BITPIX  =                    8",
+             "NAXIS   =                    2", "NAXIS1  =                10000",
+             "NAXIS2  =                10000", "END"]  # fmt: skip
+    return "".join(card.ljust(80) for card in cards).ljust(2880).encode("ascii")
+
+
+def test_no_decoder_but_jpeg_png_and_webp_ever_runs(monkeypatch):
+    from PIL import FitsImagePlugin, GifImagePlugin
+
+    ran = []
+    for plugin in (FitsImagePlugin.FitsImageFile, GifImagePlugin.GifImageFile):
+        original = plugin._open
+        monkeypatch.setattr(plugin, "_open", lambda self, o=original: ran.append(self) or o(self))
+    gif = io.BytesIO()
+    PILImage.new("RGB", (10, 10)).save(gif, format="GIF")
+    with pytest.raises(ValidationError, match="FITS images are not accepted") as refused:
+        check_upload(SimpleUploadedFile("photo.png", fits_file()))
+    assert refused.value.code == "format"
+    with pytest.raises(ValidationError, match="GIF images are not accepted"):
+        check_upload(SimpleUploadedFile("photo.png", gif.getvalue()))
+    assert ran == []
+
+
+def test_the_pixel_limit_holds_for_the_whole_process():
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from PIL import Image; "
+        "print(Image.MAX_IMAGE_PIXELS == settings.NOREC_IMAGE_MAX_PIXELS != 89478485)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "True", result.stderr

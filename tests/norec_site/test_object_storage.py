@@ -14,7 +14,7 @@ from norec_site.images import store_image
 from norec_site.models import Image, Rendition
 from norec_site.storage import atomic_with_files
 from norec_site.storage_settings import media_storages
-from tests.factories import ImageFactory, UserFactory, picture_upload
+from tests.factories import ImageFactory, UserFactory, log_in, picture_upload
 from tests.seaweedfs import MEDIA_BUCKET, anonymous_status, free_port, use_storages
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_a_new_focal_point_replaces_the_renditions_in_the_bucket(
 @pytest.fixture
 def communications(client):
     user = UserFactory(is_superuser=True)
-    client.force_login(user)
+    log_in(client, user)
     return user
 
 

@@ -13,7 +13,7 @@ from news.models import Article
 from norec_site.models import Status
 from projects.models import Project
 from reports.models import Report
-from tests.factories import UserFactory
+from tests.factories import UserFactory, log_in
 from tests.news.factories import ArticleFactory
 from tests.projects.factories import make_project
 from tests.reports.factories import ReportFactory
@@ -131,7 +131,7 @@ def test_related_blocks_leave_out_an_unpublished_report(client):
 
 
 def test_an_editor_still_previews_an_unpublished_item(client, article):
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     with time_machine.travel(AFTER, tick=False):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200

@@ -64,9 +64,9 @@ def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
 
 @pytest.mark.django_db
 def test_admin_pickers_speak_nynorsk(client):
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, log_in
 
-    client.force_login(UserFactory(is_superuser=True, admin_language="nn"))
+    log_in(client, UserFactory(is_superuser=True, admin_language="nn"))
     script = client.get("/admin/jsi18n/").content.decode()
     assert "Vel alle %s" in script
     assert '"insert link": "set inn lenkje"' in script

@@ -22,6 +22,7 @@ import redis
 from django.conf import settings as django_settings
 from django.db import connection
 
+from norec_site.groups import COMMUNICATIONS, PROJECT_EDITORS, REPORT_ADMINISTRATORS
 from reports.pdfgen import pdf_bytes
 from tests.factories import UserFactory, picture_upload
 from tests.seaweedfs import anonymous_status, free_port
@@ -147,7 +148,10 @@ def anonymous_status_or_none(url):
 def test_two_app_servers_share_database_object_store_and_redis(tmp_path, settings, object_storage):
     # A hash that production settings accept (the tests' own MD5 one is not among them).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    user = UserFactory(username="lead-editor", is_superuser=True)
+    # Staff in every editors' group (a superuser would first have to set up two-factor log-in).
+    user = UserFactory(
+        username="lead-editor", groups=[COMMUNICATIONS, REPORT_ADMINISTRATORS, PROJECT_EDITORS]
+    )
     assert user.check_password(PASSWORD)
     with ExitStack() as stack:
         redis_url = stack.enter_context(shared_redis(tmp_path))

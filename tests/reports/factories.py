@@ -20,18 +20,72 @@ def pdf_upload(title="A report", pages=3, name="upload.pdf", **options):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def empty_pdf_upload():
-    """A well-formed PDF with no pages at all (a catalogue and an empty page tree)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
-    content, offsets = b"%PDF-1.4\n", []
+def pdf_from_objects(objects):
+    """A PDF file of ``objects`` (bytes, numbered from 1; the first is the catalogue)."""
+    content, offsets = b"%PDF-1.5\n", []
     for number, body in enumerate(objects, 1):
         offsets.append(len(content))
         content += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     xref = len(content)
-    content += b"xref\n0 3\n0000000000 65535 f \n"
+    content += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     content += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    content += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return SimpleUploadedFile("empty.pdf", content, content_type="application/pdf")
+    content += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return content
+
+
+def empty_pdf_upload():
+    """A well-formed PDF with no pages at all (a catalogue and an empty page tree)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    return SimpleUploadedFile(
+        "empty.pdf", pdf_from_objects(objects), content_type="application/pdf"
+    )
+
+
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s >>"
+SCRIPT = b"<< /S /JavaScript /JS (app.alert('hello')) >>"
+
+
+def scripted_pdf_upload(kind):
+    """A one-page PDF that would run something: the ways a PDF can carry an action."""
+    catalogue, page, extra = b"", b"", []
+    if kind == "open_action_script":
+        catalogue = b"/OpenAction 4 0 R"
+        extra = [SCRIPT]
+    elif kind == "names_javascript":
+        catalogue = b"/Names << /JavaScript << /Names [(start) 4 0 R] >> >>"
+        extra = [SCRIPT]
+    elif kind == "page_additional_action":
+        page = b"/AA << /O 4 0 R >>"
+        extra = [SCRIPT]
+    elif kind == "launch":
+        catalogue = b"/OpenAction << /S /Launch /F (calc.exe) >>"
+    elif kind == "escaped_name":
+        catalogue = b"/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"
+    elif kind == "in_object_stream":
+        import zlib
+
+        # PDF 1.5 keeps dictionaries compressed in object streams: the script hides there.
+        body = b"4 0 " + SCRIPT
+        packed = zlib.compress(body)
+        catalogue = b"/OpenAction 4 0 R"
+        extra = [
+            b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n%s"
+            b"\nendstream" % (len(packed), packed)
+        ]
+    elif kind == "open_action_go_to_page":  # harmless: opens at the first page
+        catalogue = b"/OpenAction [3 0 R /Fit]"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R %s >>" % catalogue,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % page,
+        *extra,
+    ]
+    return SimpleUploadedFile(
+        f"{kind}.pdf", pdf_from_objects(objects), content_type="application/pdf"
+    )
 
 
 class ReportSeriesFactory(factory.django.DjangoModelFactory):

@@ -92,3 +92,80 @@ def test_upload_without_javascript_submits_the_form_normally(
     page.wait_for_url(f"{live_server.url}/admin/reports/report/")
     assert Report.objects.get().files.get().pages == 3
     context.close()
+
+
+def test_served_pdf_renders_in_chromiums_viewer_under_the_policy(page, live_server, tmp_path):
+    """The PDF answer's headers (CSP, nosniff, inline) still let Chromium's viewer draw it."""
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory(files=["en"])
+    url = f"{live_server.url}{report.files.get().get_absolute_url()}"
+    response = page.goto(url)
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    headers = response.all_headers()
+    assert "default-src 'none'" in headers["content-security-policy"], headers
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["content-disposition"].startswith("inline;")
+    # The viewer draws the blue cover page (pdfgen's first colour, 11 79 108) in the tab.
+    assert blue_pixels(page, tmp_path / "pdf.png") > 10_000, "the PDF did not render"
+
+
+def blue_pixels(page, path, tries=20):
+    from PIL import Image
+
+    count = 0
+    for _attempt in range(tries):
+        page.screenshot(path=path)
+        with Image.open(path) as picture:
+            colours = picture.convert("RGB").getcolors(maxcolors=1_000_000)
+        count = sum(n for n, (r, g, b) in colours if abs(r - 11) + abs(g - 79) + abs(b - 108) < 30)
+        if count > 10_000:
+            break
+        page.wait_for_timeout(250)
+    return count
+
+
+def test_too_large_upload_is_a_message_and_is_not_sent(
+    page, live_server, tmp_path, log_in_as, settings
+):
+    settings.NOREC_REPORT_MAX_BYTES = 100_000  # the form then takes at most 3 × 100 kB + 1 MB
+    pdf_path = tmp_path / "big.pdf"
+    pdf_path.write_bytes(b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024))
+    posts = []
+    page.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
+    log_in_as(page, REPORT_ADMINISTRATORS)
+    posts.clear()
+    page.goto(f"{live_server.url}/admin/reports/report/add/")
+    fill_report(page, pdf_path)
+    page.locator("input[name=_save]").click()
+    status = page.locator(".reports-upload-progress.errornote")
+    status.wait_for()
+    assert "too large" in status.inner_text() or "for store" in status.inner_text()
+    assert posts == []
+    assert page.locator("input[name=_save]").is_enabled()
+
+
+def test_a_413_from_the_server_is_a_message_and_the_file_is_not_sent_again(
+    page, live_server, tmp_path, log_in_as
+):
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(pdf_bytes("Too large for the proxy", pages=2))
+    posts = []
+
+    def refuse(route):
+        posts.append(route.request)
+        route.fulfill(status=413, body="Request Entity Too Large")
+
+    log_in_as(page, REPORT_ADMINISTRATORS)
+    page.route(
+        "**/admin/reports/report/add/",
+        lambda route: refuse(route) if route.request.method == "POST" else route.continue_(),
+    )
+    page.goto(f"{live_server.url}/admin/reports/report/add/")
+    fill_report(page, pdf_path)
+    page.locator("input[name=_save]").click()
+    page.locator(".reports-upload-progress.errornote").wait_for()
+    page.wait_for_timeout(500)
+    assert len(posts) == 1
+    assert page.url == f"{live_server.url}/admin/reports/report/add/"

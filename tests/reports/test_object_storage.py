@@ -16,7 +16,7 @@ from norec_site.models import Image
 from norec_site.storage import atomic_with_files, local_copy
 from reports.models import Report, ReportFile
 from reports.services import delete_report_file, upload_report_file
-from tests.factories import UserFactory
+from tests.factories import UserFactory, log_in
 from tests.seaweedfs import (
     MEDIA_BUCKET,
     PRIVATE_BUCKET,
@@ -147,7 +147,7 @@ def test_reprocessing_reads_the_pdf_back_from_the_bucket(
 
 def test_administrator_uploads_a_report_to_the_buckets(client, object_storage, settings):
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # a large PDF: Django's temporary file
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
 
     response = client.post(
         reverse("admin:reports_report_add"), form_data(**{"files-0-upload": pdf_upload()})
@@ -194,7 +194,7 @@ def test_reprocessing_with_the_store_down_reports_each_file_instead_of_crashing(
 def test_report_upload_with_the_store_down_is_a_form_error_and_leaves_no_report(
     client, settings, object_storage
 ):
-    client.force_login(UserFactory(is_superuser=True))
+    log_in(client, UserFactory(is_superuser=True))
     dead = f"http://127.0.0.1:{free_port()}"
     use_storages(settings, object_storage.store.environ("x", AWS_S3_ENDPOINT_URL=dead))
 

@@ -453,3 +453,29 @@ def test_download_buttons_name_languages_in_lowercase_with_the_pages_own_first(c
     assert english.index("Read the report (English)") < english.index(
         "Read the report (Norwegian Nynorsk)"
     )
+
+
+def test_a_loop_of_downloads_counts_once_per_visitor_file_and_hour(client, in_action):
+    import datetime
+
+    import time_machine
+
+    from reports.models import DownloadSeen
+
+    report_file = in_action.files.get(language="en")
+    url = report_file.get_absolute_url()
+    for _ in range(5):
+        client.get(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.5")
+    report_file.refresh_from_db()
+    assert report_file.downloads == 1
+    client.get(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="198.51.100.9")
+    with time_machine.travel(datetime.timedelta(hours=1)):
+        client.get(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.5")
+    with time_machine.travel(datetime.timedelta(hours=3)):
+        client.get(url, HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="203.0.113.5")
+        assert DownloadSeen.objects.count() == 1  # older hours are forgotten
+    report_file.refresh_from_db()
+    assert report_file.downloads == 4
+    stored = list(DownloadSeen.objects.values_list("visitor", flat=True))
+    assert all(re.fullmatch(r"[0-9a-f]{64}", key) for key in stored)
+    assert not any("203.0.113" in key for key in stored)

@@ -1,0 +1,90 @@
+"""Request size limits, checked before anything reads the body.
+
+The proxy in front (client_max_body_size) is the real guard; this answers 413 from
+the Content-Length alone, ahead of the CSRF middleware, which reads POST bodies, and
+cuts a chunked body that gives no length at the same limit.
+"""
+
+import re
+import tempfile
+
+from django.conf import settings
+from django.core.handlers.wsgi import LimitedStream
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from norec_site.errors import error_page, visitor_language
+
+MEGABYTE = 1024 * 1024
+# The report form carries one PDF per language.
+REPORT_FORM = re.compile(r"^/admin/reports/report/(?:add|[0-9]+/change)/$")
+
+
+def report_form_limit():
+    return len(settings.LANGUAGES) * settings.NOREC_REPORT_MAX_BYTES + MEGABYTE
+
+
+def limit_for(path):
+    if REPORT_FORM.match(path):
+        return report_form_limit()
+    return settings.NOREC_REQUEST_MAX_BYTES
+
+
+def too_large(request, limit):
+    with translation.override(visitor_language(request)):
+        message = _("What you sent is too large: at most %(max)s at a time.") % {
+            "max": filesizeformat(limit)
+        }
+    response = error_page(request, "413.html", 413, message=message)
+    # The rest of the body is never read; the connection must not be reused for it.
+    response["Connection"] = "close"
+    return response
+
+
+class RequestSizeLimitMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = limit_for(request.path_info)
+        length = request.META.get("CONTENT_LENGTH") or ""
+        if length.strip():
+            try:
+                too_big = int(length) > limit
+            except ValueError:
+                too_big = False  # Django treats a bad length as no body
+            if too_big:
+                return too_large(request, limit)
+        elif self.is_chunked(request) and not self.read_chunked(request, limit):
+            return too_large(request, limit)
+        return self.get_response(request)
+
+    @staticmethod
+    def is_chunked(request):
+        return "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
+
+    @staticmethod
+    def read_chunked(request, limit):
+        """Read a body that gives no length, up to ``limit``; False when it is longer.
+
+        The server (gunicorn) decodes the chunks; Django would otherwise read nothing.
+        """
+        source = request.environ["wsgi.input"]
+        # Handed to the request, which reads and closes it: no context manager here.
+        body = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)  # noqa: SIM115
+        size = 0
+        while size <= limit:
+            chunk = source.read(min(64 * 1024, limit + 1 - size))
+            if not chunk:
+                break
+            body.write(chunk)
+            size += len(chunk)
+        if size > limit:
+            body.close()
+            return False
+        body.seek(0)
+        request.META["CONTENT_LENGTH"] = str(size)
+        request._stream = LimitedStream(body, size)
+        request._read_started = False
+        return True
