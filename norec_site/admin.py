@@ -152,8 +152,12 @@ class PublishableAdmin(EditingAdmin, VersionAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected items"), permissions=("publish",))
     def publish(self, request, queryset):
-        count = 0
+        count, expired = 0, []
         for item in queryset.filter(status=Status.DRAFT):
+            # Publishing it would say "published" and show nothing: its time is gone.
+            if item.unpublish_at and item.unpublish_at <= timezone.now():
+                expired.append(str(item))
+                continue
             item.status = Status.PUBLISHED
             item.updated_by = request.user
             item.save()
@@ -164,6 +168,16 @@ class PublishableAdmin(EditingAdmin, VersionAdmin, TabbedTranslationAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+        if expired:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because their unpublish time has passed: %(items)s. "
+                    "Change or clear the unpublish time on the item's page first."
+                )
+                % {"items": ", ".join(expired)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=("publish",))
     def unpublish(self, request, queryset):

@@ -50,6 +50,9 @@
         }
       });
       request.addEventListener("load", function () {
+        // A refusal that is not the admin's own answer (too many files, too large
+        // for the proxy, an expired session): keep the form and its input.
+        if (request.status >= 400) { failed(request.status); return; }
         // Show the page the server answered with (the list after a save, or the
         // form with its errors), under its own address.
         if (request.responseURL) { window.history.replaceState(null, "", request.responseURL); }
@@ -57,19 +60,28 @@
         document.write(request.responseText);
         document.close();
       });
-      request.addEventListener("error", function () {
-        status.hidden = true;
-        form.submit();
-      });
+      // Sending it again without the script would meet the same end, and lose the form.
+      request.addEventListener("error", function () { failed(0); });
       var labels = document.getElementById("reports-upload-labels");
       status.dataset.uploading = labels ? labels.dataset.uploading : "…";
       status.dataset.processing = labels ? labels.dataset.processing : "…";
+      status.dataset.failed = labels ? labels.dataset.failed : "…";
+      status.classList.remove("errornote");
       label.textContent = status.dataset.uploading + " 0 % ";
       status.hidden = false;
       Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {
         button.disabled = true;
       });
       request.send(data);
+    }
+
+    function failed(code) {
+      bar.value = 0;
+      label.textContent = status.dataset.failed + (code ? " (" + code + ")" : "");
+      status.classList.add("errornote");
+      Array.prototype.forEach.call(form.querySelectorAll('[type="submit"]'), function (button) {
+        button.disabled = false;
+      });
     }
   }
 

@@ -179,3 +179,20 @@ def test_goal_picker_counts_as_a_change_only_when_the_choice_changes(page, live_
     page.select_option("#id_sdgs_from", index=0)
     page.click("#id_sdgs_add")
     assert leaving_asks(page, live_server)
+
+
+def test_leaving_after_a_refused_save_asks_first(page, live_server, log_in_as):
+    """The refused editor's text is in the form but not saved: leaving must not lose it."""
+    from django.db.models import F
+
+    from news.models import Article
+
+    article = open_article(page, live_server, log_in_as)
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)  # someone else saved
+    page.locator("#id_title_nn").press("End")
+    page.locator("#id_title_nn").press_sequentially(" endra")
+    page.locator("input[name=_save]").click()
+    page.wait_for_selector(".errornote")
+    page.wait_for_load_state("load")
+    assert page.input_value("#id_title_nn").endswith(" endra")
+    assert leaving_asks(page, live_server)
