@@ -24,6 +24,7 @@ from norec_site.models import (
     Topic,
 )
 from norec_site.presence import EditingAdmin
+from norec_site.revert_guard import RevertKeepsLiveState
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -94,7 +95,7 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(EditingAdmin, VersionAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(RevertKeepsLiveState, EditingAdmin, VersionAdmin, TabbedTranslationAdmin):
     """States, languages, publishing permission and edit conflicts for content."""
 
     form = PublishableAdminForm
