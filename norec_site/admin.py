@@ -33,6 +33,7 @@ from norec_site.models import (
     Topic,
 )
 from norec_site.presence import EditingAdmin
+from norec_site.revert_guard import RevertKeepsLiveState
 from norec_site.storage_admin import StorageErrorsAsFormErrors
 from norec_site.translation_admin import TranslationAdminMixin
 
@@ -107,6 +108,7 @@ class PublishableAdminForm(forms.ModelForm):
 
 class PublishableAdmin(
     HistoryAdmin,
+    RevertKeepsLiveState,
     EditingAdmin,
     TranslationAdminMixin,
     SaveErrorsAdminMixin,
@@ -177,8 +179,12 @@ class PublishableAdmin(
 
     @admin.action(description=_("Publish the selected items"), permissions=("publish",))
     def publish(self, request, queryset):
-        count = 0
+        count, expired = 0, []
         for item in queryset.filter(status=Status.DRAFT):
+            # Publishing it would say "published" and show nothing: its time is gone.
+            if item.unpublish_at and item.unpublish_at <= timezone.now():
+                expired.append(str(item))
+                continue
             item.status = Status.PUBLISHED
             item.updated_by = request.user
             item.save()
@@ -189,6 +195,16 @@ class PublishableAdmin(
             % {"count": count},
             messages.SUCCESS,
         )
+        if expired:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because their unpublish time has passed: %(items)s. "
+                    "Change or clear the unpublish time on the item's page first."
+                )
+                % {"items": ", ".join(expired)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=("publish",))
     def unpublish(self, request, queryset):

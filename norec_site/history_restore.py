@@ -164,6 +164,8 @@ def revert(version, current, user):
     if isinstance(getattr(root, "status", None), str):
         root.status = current.status if current is not None else Status.DRAFT
         root.published_at = current.published_at if current is not None else root.published_at
+        # Publishing is decided by who may publish, never by an old revision.
+        root.unpublish_at = current.unpublish_at if current is not None else root.unpublish_at
     if hasattr(root, "updated_by_id"):
         root.updated_by = user if getattr(user, "is_authenticated", False) else None
     _free_slugs(root, left_out)

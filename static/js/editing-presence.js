@@ -54,6 +54,9 @@
     }
 
     var timer = window.setInterval(beat, INTERVAL);
+    // A refused save comes back as a new page while the old one's "leaving" beacon
+    // ends the visit: say at once that this editor is still here, and learn who else is.
+    if (document.querySelector("#content-main .errornote")) { window.setTimeout(beat, 1000); }
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible") { beat(); }
     });

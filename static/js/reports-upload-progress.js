@@ -86,6 +86,9 @@
       });
       request.addEventListener("load", function () {
         if (request.status === 413) { stop(text("tooLarge")); return; }
+        // Any other refusal that is not the admin's own answer (too many files, an expired
+        // session): keep the form and its input.
+        if (request.status >= 400) { stop(text("refused") + " (" + request.status + ")"); return; }
         // Show the page the server answered with (the list after a save, or the
         // form with its errors), under its own address.
         if (request.responseURL) { window.history.replaceState(null, "", request.responseURL); }

@@ -41,12 +41,19 @@
     if (!form) { return; }
     var submitting = false;
     var initial = null;
+    // A refused save (a form error, someone else saved first) comes back with the
+    // editor's input in the form, still unsaved: leaving it asks as well.
+    var refused = Boolean(form.querySelector(".errornote"));
     // After every other load listener (the two-box picker starts on load).
     window.setTimeout(function () { initial = state(form); }, 0);
-    form.addEventListener("submit", function () { submitting = true; });
+    form.addEventListener("submit", function (event) {
+      // The report upload sends the form itself and stays until the server answers.
+      submitting = !event.defaultPrevented;
+    });
     window.addEventListener("pageshow", function () { submitting = false; });
     window.addEventListener("beforeunload", function (event) {
-      if (submitting || initial === null || state(form) === initial) { return; }
+      if (submitting || initial === null) { return; }
+      if (!refused && state(form) === initial) { return; }
       event.preventDefault();
       event.returnValue = "";  // older browsers need a value to ask
     });

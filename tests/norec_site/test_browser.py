@@ -195,3 +195,51 @@ def test_focal_point_picker_works_under_the_admin_policy(page, live_server, log_
     # The translation tabs of the alt text work too (jQuery UI under the policy).
     page.locator(".ui-tabs-nav a", has_text="EN").first.click()
     assert page.locator("#id_alt_en").is_visible()
+
+
+def test_leaving_after_a_refused_save_asks_first(page, live_server, log_in_as):
+    """The refused editor's text is in the form but not saved: leaving must not lose it."""
+    from django.db.models import F
+
+    from news.models import Article
+
+    article = open_article(page, live_server, log_in_as)
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)  # someone else saved
+    page.locator("#id_title_nn").press("End")
+    page.locator("#id_title_nn").press_sequentially(" endra")
+    page.locator("input[name=_save]").click()
+    page.wait_for_selector(".errornote")
+    page.wait_for_load_state("load")
+    assert page.input_value("#id_title_nn").endswith(" endra")
+    assert leaving_asks(page, live_server)
+
+
+def test_a_refused_save_keeps_the_editor_present_and_names_the_others(chromium, live_server):
+    """Leaving the page for the save ends the visit; the refused page starts it again."""
+    from django.db.models import F
+
+    from news.models import Article
+    from norec_site.models import EditingPresence
+    from tests.factories import UserFactory
+    from tests.news.factories import ArticleFactory
+
+    article = ArticleFactory()
+    url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
+    kari = UserFactory(first_name="Kari", last_name="Nordmann", groups=[COMMUNICATIONS])
+    ola = UserFactory(first_name="Ola", last_name="Nordmann", groups=[COMMUNICATIONS])
+    ola_tab = log_in(chromium, live_server, ola)
+    ola_tab.goto(url)
+    kari_tab = log_in(chromium, live_server, kari)
+    kari_tab.goto(url)
+    kari_tab.wait_for_load_state("load")
+    Article.objects.filter(pk=article.pk).update(version=F("version") + 1)  # someone saved
+    kari_tab.locator("#id_title_nn").press_sequentially(" endra")
+    kari_tab.once("dialog", lambda dialog: dialog.accept())
+    kari_tab.locator("input[name=_save]").click()
+    kari_tab.wait_for_selector(".errornote")
+
+    notice = kari_tab.locator("li.editing-presence")
+    notice.wait_for(timeout=5000)
+    assert "Ola Nordmann" in notice.inner_text()
+    kari_tab.wait_for_timeout(500)
+    assert EditingPresence.objects.filter(user=kari, object_id=article.pk).exists()

@@ -167,3 +167,29 @@ def test_a_cover_posted_as_an_article_picture_is_a_form_error(client, editor):
     assert "image" in response.context["adminform"].form.errors
     article.refresh_from_db()
     assert article.image is None
+
+
+def test_covers_already_chosen_as_pictures_stay_pictures_so_their_items_can_be_saved(
+    client, editor
+):
+    """Before covers were kept apart, an editor could pick one for an article or gallery."""
+    import importlib
+
+    from django.apps import apps
+
+    from tests.news.test_admin import form_data
+
+    covers = [ReportFactory(files=["en"]).files.get().cover for _ in range(3)]
+    article = ArticleFactory()
+    Article.objects.filter(pk=article.pk).update(image=covers[0])
+    make_project(images=[covers[1]])
+    for app in ("news", "projects"):
+        migration = importlib.import_module(f"{app}.migrations.0006_chosen_covers_stay_pictures")
+        migration.chosen_covers_stay_pictures(apps, None)
+
+    kinds = [Image.objects.get(pk=cover.pk).kind for cover in covers]
+    assert kinds == [Image.Kind.PICTURE, Image.Kind.PICTURE, Image.Kind.COVER]
+    article.refresh_from_db()
+    response = client.post(change_url(article), form_data(article, lead_nn="Ny ingress."))
+    assert response.status_code == 302
+    assert Article.objects.get(pk=article.pk).image_id == covers[0].pk

@@ -230,3 +230,34 @@ def test_change_list_filters_and_labels_unpublished_items(client, article):
         assert "Avpublisert" in response.content.decode()
         response = client.get(changelist, {"state": "published"})
         assert list(response.context["cl"].result_list) == [live]
+
+
+def test_publish_action_refuses_a_draft_whose_unpublish_time_has_passed(client):
+    """It would say "published" and show nothing (or publish after its own end)."""
+    from django.contrib.messages import get_messages
+
+    from tests.news.test_admin import editor
+
+    editor(client)
+    expired = ArticleFactory(
+        draft=True,
+        title_nn="Gamal nyheit",
+        published_at=None,
+        unpublish_at=NOW - datetime.timedelta(days=1),
+    )
+    ready = ArticleFactory(draft=True, published_at=None)
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish", "_selected_action": [expired.pk, ready.pk]},
+    )
+    assert response.status_code == 302
+    texts = [str(message) for message in get_messages(response.wsgi_request)]
+    assert texts == [
+        "1 element publisert.",
+        "Ikkje publisert, fordi avpubliseringstidspunktet er passert: Gamal nyheit. "
+        "Endra eller tøm avpubliseringstidspunktet på sida til elementet først.",
+    ]
+    expired.refresh_from_db()
+    assert expired.status == Status.DRAFT and expired.published_at is None
+    ready.refresh_from_db()
+    assert ready.is_published()

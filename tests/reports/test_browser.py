@@ -169,3 +169,52 @@ def test_a_413_from_the_server_is_a_message_and_the_file_is_not_sent_again(
     page.wait_for_timeout(500)
     assert len(posts) == 1
     assert page.url == f"{live_server.url}/admin/reports/report/add/"
+
+
+def leaving_asks(page):
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.locator(".breadcrumbs a").first.click()
+    page.wait_for_timeout(500)
+    return dialogs == ["beforeunload"]
+
+
+def test_an_upload_the_server_refuses_keeps_the_form_and_its_input(
+    page, live_server, tmp_path, log_in_as
+):
+    """A refusal (too many files, an expired session) must not replace the form."""
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(pdf_bytes("Too large for the proxy", pages=2))
+    page.route("**/admin/reports/report/add/", lambda route: route.fulfill(
+        status=403, body="<h1>403 Forbidden</h1>", content_type="text/html",
+    ) if route.request.method == "POST" else route.continue_())  # fmt: skip
+    log_in_as(page, REPORT_ADMINISTRATORS)
+    page.goto(f"{live_server.url}/admin/reports/report/add/")
+    fill_report(page, pdf_path)
+    page.locator("input[name=_save]").click()
+
+    status = page.locator(".reports-upload-progress")
+    status.get_by_text("Tenaren tok ikkje imot opplastinga").wait_for()
+    assert "(403)" in status.inner_text()
+    assert page.input_value("#id_title_nn") == "Sør-sør-samarbeid i praksis"
+    assert page.locator("input[name=_save]").is_enabled()
+    assert not Report.objects.exists()
+    # Still unsaved: leaving asks, as it does while the upload is under way.
+    assert leaving_asks(page)
+
+
+def test_leaving_the_list_after_an_upload_save_does_not_ask(
+    page, live_server, tmp_path, log_in_as
+):
+    """The saved form's listeners go with the page that the upload replaced."""
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(pdf_bytes("Saved", pages=2))
+    log_in_as(page, REPORT_ADMINISTRATORS)
+    page.goto(f"{live_server.url}/admin/reports/report/add/")
+    page.wait_for_load_state("load")
+    fill_report(page, pdf_path)
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{live_server.url}/admin/reports/report/")
+    page.wait_for_selector(".messagelist .success")
+    assert not leaving_asks(page)
+    page.wait_for_url(f"{live_server.url}/admin/")
