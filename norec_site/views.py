@@ -17,6 +17,7 @@ from django.views.generic import DetailView, ListView
 from news.home import home_news
 from norec_site.languages import OG_LOCALES, language_links
 from norec_site.models import SlugRedirect
+from norec_site.pages.chrome import fixed_chrome
 from norec_site.search import (
     PAGE_SIZE,
     SEARCH_TYPES,
@@ -170,7 +171,8 @@ def favicon(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    """Needs no database: the menu and footer are the fixed ones."""
+    return render(request, "404.html", {"site_chrome": fixed_chrome(request.path)}, status=404)
 
 
 def bad_request(request, exception):

@@ -1,5 +1,6 @@
 from .images import Image, Rendition
 from .ordered import Ordered
+from .pages import MenuItem, PageRedirect, SitePage, SiteSettings
 from .publishable import (
     Publishable,
     PublishableManager,
@@ -11,13 +12,17 @@ from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
     "Image",
+    "MenuItem",
     "Ordered",
     "Organisation",
+    "PageRedirect",
     "Person",
     "Publishable",
     "PublishableManager",
     "PublishableQuerySet",
     "Rendition",
+    "SitePage",
+    "SiteSettings",
     "SlugRedirect",
     "Status",
     "SustainableDevelopmentGoal",
