@@ -81,3 +81,18 @@ class ImageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, upload=None, **kwargs):
         return store_image(model_class(**kwargs), upload=upload or picture_upload())
+
+
+class SitePageFactory(factory.django.DjangoModelFactory):
+    """A published site page in three languages (slugs from the titles)."""
+
+    class Meta:
+        model = "norec_site.SitePage"
+
+    status = "published"
+    title_nn = factory.Sequence(lambda n: f"Side {n}")
+    title_nb = factory.Sequence(lambda n: f"Side {n} bokmål")
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    body_nn = "<p>Tekst på nynorsk.</p>"
+    body_nb = "<p>Tekst på bokmål.</p>"
+    body_en = "<p>Text in English.</p>"

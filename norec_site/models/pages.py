@@ -87,6 +87,9 @@ class SitePage(Publishable):
     def save(self, *args, **kwargs):
         with transaction.atomic():
             super().save(*args, **kwargs)
+            for code in language_codes():  # a page on an old path takes it back
+                if path := getattr(self, f"path_{code}"):
+                    PageRedirect.objects.filter(language=code, old_path=path).delete()
             self._move_descendants()
 
     def get_absolute_url(self, language=None):
@@ -179,7 +182,9 @@ class SitePage(Publishable):
                     language=code, old_path=previous, defaults={"page_id": self.pk}
                 )
             if current:
-                PageRedirect.objects.filter(language=code, old_path=current).delete()
+                PageRedirect.objects.filter(language=code, old_path=current).exclude(
+                    page_id=self.pk
+                ).delete()
 
     def _move_descendants(self):
         """Children follow their parent's new path; their old paths redirect too."""
