@@ -176,7 +176,7 @@ def page_not_found(request, exception):
 
 
 def bad_request(request, exception):
-    return render(request, "400.html", status=400)
+    return render(request, "400.html", {"site_chrome": fixed_chrome(request.path)}, status=400)
 
 
 def server_error(request):
