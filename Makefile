@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# axe-core for the accessibility sweep, from the npm registry (tests/tooling/package.json).
+AXE := tests/tooling/node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -12,7 +14,7 @@ WITH_DB := $(BIN)/python -m norec_site.embedded_db run --
 
 .PHONY: install run serve test lint check-django format bench messages db-stop clean audit
 
-install: $(STAMP)
+install: $(STAMP) $(AXE)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +22,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet ".[dev]"
 	$(BIN)/python -m norec_site.catalogues compile
 	touch $(STAMP)
+
+# Test tooling only: without npm the accessibility sweep is skipped and says why.
+$(AXE): tests/tooling/package.json tests/tooling/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  cd tests/tooling && npm ci --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js; \
+	else echo "npm not found: the accessibility sweep will be skipped (apt-get install npm)"; fi
 
 run: install
 	$(WITH_DB) $(MAKE) --no-print-directory serve
@@ -33,9 +41,13 @@ serve:
 	@echo "Serving the Norec site on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The accessibility sweep saves a screenshot of each page type at both widths here.
+SCREENSHOTS ?= $(CURDIR)/test-screenshots
+
 test: install
 	$(BIN)/python -m norec_site.catalogues compile
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@NOREC_SCREENSHOTS=$(SCREENSHOTS) $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	echo "Screenshots of the public page types (390 and 1280 px): $(SCREENSHOTS)"; exit $$status
 
 lint: install
 	$(BIN)/ruff check .

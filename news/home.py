@@ -1,5 +1,6 @@
 """The news section of the home page."""
 
+from django.db.models import Q
 from django.utils.translation import get_language
 
 from .models import Article
@@ -8,14 +9,19 @@ from .models import Article
 def home_news(language=None, count=6):
     """The newest featured article and the latest others, in ``language``.
 
+    One query for the articles and one for their pictures: the newest featured
+    article and the newest ``count + 1`` are fetched together, so that the
+    latest list still has ``count`` once the featured one is taken out.
     The home page passes this as ``home_news`` to news/includes/home_news.html.
     """
-    articles = (
-        Article.objects.public(language or get_language())
+    public = Article.objects.public(language or get_language())
+    newest_featured = public.filter(featured=True).values("pk")[:1]
+    newest = public.values("pk")[: count + 1]
+    articles = list(
+        public.filter(Q(pk__in=newest_featured) | Q(pk__in=newest))
         .select_related("image")
         .prefetch_related("image__renditions")
     )
-    featured = articles.filter(featured=True).first()
-    if featured:
-        articles = articles.exclude(pk=featured.pk)
-    return {"featured": featured, "latest": list(articles[:count])}
+    featured = next((article for article in articles if article.featured), None)
+    latest = [article for article in articles if article is not featured]
+    return {"featured": featured, "latest": latest[:count]}

@@ -350,3 +350,6 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_display = ("old_slug", "language", "content_type", "object_id", "created_at")
     list_filter = ("language", "content_type")
     search_fields = ("old_slug",)
+
+
+from norec_site.pages import admin as pages_admin  # noqa: E402, F401  (site pages, menus, settings)

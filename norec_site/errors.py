@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
+from norec_site.pages.chrome import fixed_chrome
+
 logger = logging.getLogger("norec.security")
 
 RETRY_AFTER_SECONDS = 30
@@ -29,7 +31,10 @@ def visitor_language(request):
 
 def error_page(request, template, status, **context):
     with translation.override(visitor_language(request)):
-        html = render_to_string(template, {"status": status, "default_alternates": [], **context})
+        # The fixed menu and footer (with the accessibility statement): no database.
+        chrome = fixed_chrome(request.path_info)
+        context = {"status": status, "default_alternates": [], "site_chrome": chrome, **context}
+        html = render_to_string(template, context)
     return HttpResponse(html, status=status)
 
 

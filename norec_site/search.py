@@ -251,6 +251,8 @@ class SearchType:
     date: str
     label: object
     plural: object
+    # The detail URL's one argument, read from that field in the page's language.
+    url_field: str = "slug"
 
     @property
     def model(self):
@@ -269,6 +271,8 @@ class SearchType:
         that a 200-page PDF is never run through the headline parser whole.
         """
         language = search.language
+        if self.key == "pages":
+            return search.headline(plain(strip_tags(F(f"body_{language}"))))
         if self.key == "news":
             return search.headline(plain(F(f"lead_{language}"), strip_tags(F(f"body_{language}"))))
         if self.key == "projects":
@@ -306,6 +310,14 @@ SEARCH_TYPES = (
         "start_date",
         gettext_lazy("Project"),
         gettext_lazy("Projects"),
+    ),
+    SearchType(
+        "pages",
+        "norec_site.SitePage",
+        "published_at",
+        gettext_lazy("Page"),
+        gettext_lazy("Pages"),
+        url_field="path",
     ),
 )
 TYPE_KEYS = tuple(search_type.key for search_type in SEARCH_TYPES)
@@ -417,7 +429,10 @@ class Search:
                     label=search_type.label,
                     title=highlight(row["hit_title"]),
                     # What get_absolute_url gives in the page's language: the item has it.
-                    url=reverse(search_type.model.url_name, kwargs={"slug": row["hit_slug"]}),
+                    url=reverse(
+                        search_type.model.url_name,
+                        kwargs={search_type.url_field: row["hit_slug"]},
+                    ),
                     date=row["hit_date"],
                     end_date=row["hit_end"],
                     snippet=highlight(row["hit_snippet"]),
@@ -506,7 +521,7 @@ def details_sql(language):
                 hit_kind=Value(t.key),
                 hit_id=F("pk"),
                 hit_title=search.headline(plain(F(f"title_{language}")), highlight_all=True),
-                hit_slug=F(f"slug_{language}"),
+                hit_slug=F(f"{t.url_field}_{language}"),
                 hit_date=t.date_expression(),
                 hit_end=t.end_date_expression(),
                 hit_snippet=t.snippet(search),

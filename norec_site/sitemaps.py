@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from news.models import Article
+from norec_site.models import SitePage
 from projects.models import Project
 from reports.models import Report
 
@@ -40,6 +41,10 @@ class ProjectSitemap(PublishableSitemap):
     model = Project
 
 
+class SitePageSitemap(PublishableSitemap):
+    model = SitePage
+
+
 class PagesSitemap(Sitemap):
     """Pages that are not content items (home, indexes), in every language."""
 
@@ -58,4 +63,5 @@ sitemaps = {
     "news": ArticleSitemap,
     "reports": ReportSitemap,
     "projects": ProjectSitemap,
+    "site-pages": SitePageSitemap,
 }

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Image, Person, SustainableDevelopmentGoal, Topic
+from .models import Image, Person, SitePage, SiteSettings, SustainableDevelopmentGoal, Topic
 
 
 @register(Image)
@@ -25,3 +25,16 @@ class TopicTranslation(TranslationOptions):
 @register(SustainableDevelopmentGoal)
 class SustainableDevelopmentGoalTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(SitePage)
+class SitePageTranslation(TranslationOptions):
+    fields = ("title", "slug", "body", "path")
+    # Content: the page's language only (see MODELTRANSLATION_FALLBACK_LANGUAGES).
+    fallback_languages = {"default": ()}
+
+
+@register(SiteSettings)
+class SiteSettingsTranslation(TranslationOptions):
+    fields = ("home_heading", "home_text", "not_accessible")
+    fallback_languages = {"default": ()}

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("news.urls")),
     path(_("reports/"), include("reports.urls")),
     path(_("projects/"), include("projects.urls")),
+    path("", include("norec_site.pages.urls")),  # site pages: after every other route
 )
 
 if settings.DEBUG:

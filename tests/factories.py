@@ -101,3 +101,18 @@ def log_in(client, user):
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return user
+
+
+class SitePageFactory(factory.django.DjangoModelFactory):
+    """A published site page in three languages (slugs from the titles)."""
+
+    class Meta:
+        model = "norec_site.SitePage"
+
+    status = "published"
+    title_nn = factory.Sequence(lambda n: f"Side {n}")
+    title_nb = factory.Sequence(lambda n: f"Side {n} bokmål")
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    body_nn = "<p>Tekst på nynorsk.</p>"
+    body_nb = "<p>Tekst på bokmål.</p>"
+    body_en = "<p>Text in English.</p>"

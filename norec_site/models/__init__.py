@@ -1,6 +1,7 @@
 from .images import Image, Rendition
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
+from .pages import MenuItem, PageRedirect, SitePage, SiteSettings
 from .presence import EditingPresence
 from .publishable import (
     Publishable,
@@ -15,13 +16,17 @@ __all__ = [
     "EditingPresence",
     "EditorPreference",
     "Image",
+    "MenuItem",
     "Ordered",
     "Organisation",
+    "PageRedirect",
     "Person",
     "Publishable",
     "PublishableManager",
     "PublishableQuerySet",
     "Rendition",
+    "SitePage",
+    "SiteSettings",
     "SlugRedirect",
     "Status",
     "SustainableDevelopmentGoal",

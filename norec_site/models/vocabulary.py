@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from norec_site.contrast import readable_text_colour
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -108,3 +110,8 @@ class SustainableDevelopmentGoal(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.name}"
+
+    @property
+    def text_colour(self):
+        """The number on the goal's colour: white or black, whichever is readable (AA)."""
+        return readable_text_colour(self.colour)

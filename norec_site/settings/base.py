@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "norec_site.context_processors.site",
+                "norec_site.pages.chrome.chrome",
             ],
         },
     },

@@ -84,3 +84,32 @@ def query_with(context, **changes):
         query.pop("page", None)
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+class ScrollableNode(template.Node):
+    def __init__(self, label, nodelist):
+        self.label, self.nodelist = label, nodelist
+
+    def render(self, context):
+        return format_html(
+            '<div class="scroll-box" role="region" tabindex="0" aria-label="{}">{}</div>',
+            self.label.resolve(context),
+            # The template's own rendered output, already escaped by the template engine.
+            mark_safe(self.nodelist.render(context)),  # noqa: S308
+        )
+
+
+@register.tag
+def scrollable(parser, token):
+    """``{% scrollable label %}…{% endscrollable %}``: a box that scrolls sideways on
+    phones, reachable with the keyboard (focusable) and named for screen readers.
+
+    Wide tables go in one of these; no other element of the site scrolls.
+    """
+    try:
+        _tag, label = token.split_contents()
+    except ValueError as error:
+        raise template.TemplateSyntaxError("{% scrollable %} takes one label") from error
+    nodelist = parser.parse(("endscrollable",))
+    parser.delete_first_token()
+    return ScrollableNode(parser.compile_filter(label), nodelist)

@@ -54,8 +54,8 @@ def test_public_pages_have_a_strict_policy_without_nonce_and_no_inline_style(cli
 def test_goal_colours_are_classes_that_match_the_goals():
     css = (ROOT / "static/css/site.css").read_text()
     for goal in SustainableDevelopmentGoal.objects.all():
-        rule = f".sdg__number--{goal.number} {{ background: {goal.colour.lower()}; }}"
-        assert rule in css
+        colours = f"background: {goal.colour.lower()}; color: {goal.text_colour};"
+        assert f".sdg__number--{goal.number} {{ {colours} }}" in css
 
 
 def test_admin_pages_use_a_nonce_on_their_inline_scripts_and_styles(client):

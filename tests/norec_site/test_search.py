@@ -314,6 +314,7 @@ def test_drafts_and_scheduled_items_are_never_found_counted_or_quoted(client):
         "news": 1,
         "reports": 0,
         "projects": 0,
+        "pages": 0,
     }
     for secret in ("Utkast", "Planlagd", "Hemmeleg", "Framtidig"):
         assert secret not in html
@@ -350,7 +351,7 @@ def test_count_per_type_and_filter_by_type(client):
     project("Vatn og sanitær")
     response, html = search(client, "vatn")
     counts = {key: count for key, _label, count in response.context["type_counts"]}
-    assert counts == {"news": 3, "reports": 2, "projects": 1}
+    assert counts == {"news": 3, "reports": 2, "projects": 1, "pages": 0}
     assert "6 treff" in html
     assert "Alle (6)" in html and "Nyhende (3)" in html
     response, html = search(client, "vatn", type="reports")
@@ -368,20 +369,21 @@ def test_unknown_type_searches_everything(client):
 
 
 def test_query_count_is_fixed_whatever_the_number_of_results(client, django_assert_num_queries):
+    """Two for the search, one for the menus and footer (norec_site.pages.chrome)."""
     article("Skog")
     report("Skog-rapport")
     project("Skogprosjekt", summary="Skog.")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response, _html = search(client, "skog")
     assert len(hits(response)) == 3
     for number in range(30):
         article(f"Skog {number}", body="<p>Meir skog.</p>")
         report(f"Skog-rapport {number}", pdf_text="Skog " * 50)
         project(f"Skogprosjekt {number}", summary="Skog.")
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response, _html = search(client, "skog")
     assert len(hits(response)) == 20
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response, _html = search(client, "skog", page=2, type="projects")
     assert len(hits(response)) == 11
 

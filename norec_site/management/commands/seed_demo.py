@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from norec_site import demo, history
+from norec_site.pages import demo as pages_demo
 
 # Order matters: reports stand alone, projects point to reports, news to both.
 CONTENT_APPS = ("reports", "projects", "news")
@@ -24,6 +25,8 @@ class Command(BaseCommand):
                 module = import_module(f"{app}.demo")
                 module.seed(shared)
                 self.stdout.write(f"Demo {app}: done")
+            pages_demo.seed()
+            self.stdout.write("Demo site pages: done")
             # One revision per item, so that deleted demo content can be recovered.
             recorded = history.record_unversioned()
             self.stdout.write(f"Demo revisions: {recorded} item(s) recorded")
