@@ -34,7 +34,6 @@ from norec_site.models import (
 )
 from norec_site.presence import EditingAdmin
 from norec_site.revert_guard import RevertKeepsLiveState
-from norec_site.storage_admin import StorageErrorsAsFormErrors
 from norec_site.translation_admin import TranslationAdminMixin
 
 
@@ -240,7 +239,6 @@ class ImageAdminForm(forms.ModelForm):
 class ImageAdmin(
     HistoryAdmin,
     EditingAdmin,
-    StorageErrorsAsFormErrors,
     SaveErrorsAdminMixin,
     ImageUsageAdmin,
     VersionAdmin,

@@ -11,7 +11,6 @@
 import logging
 
 from django.apps import apps
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import (
     BadRequest,
@@ -20,12 +19,13 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import IntegrityError, models
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from norec_site.models import Image
 from norec_site.models.publishable import Publishable
+from norec_site.storage import atomic_with_files
 
 logger = logging.getLogger(__name__)
 
@@ -117,20 +117,23 @@ class PickerValuesMixin:
 
 
 class SaveErrorsAdminMixin:
-    """A save that fails after the form was valid is a message on the form, not a 500.
+    """A save that fails after the form was valid is a form error, not a 500.
 
     Two editors saving the same thing at the same moment (the same PDF, language
     file or slug) pass validation and then meet in the database's unique constraints;
-    a full disk fails the write. The whole save is rolled back by the admin's
-    transaction; the editor is told what happened on the same page.
+    a full disk fails the write; the object store may be down or refuse the site.
+    The whole save, inlines included, is one transaction whose files are deleted if it
+    fails. The form then comes back with everything the editor typed and the reason
+    at its top, and nothing is saved.
     """
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as error:
+            with atomic_with_files():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:  # the object store's refusals among them
             message = " ".join(error.messages)
         except IntegrityError:
             message = _(
@@ -143,5 +146,20 @@ class SaveErrorsAdminMixin:
                 "The server could not store the file (its disk may be full). Nothing was "
                 "saved: try again later, or tell the site's administrator."
             )
-        messages.error(request, message)
-        return HttpResponseRedirect(request.get_full_path())
+        # Validate the same input again, this time with the reason in the form.
+        request.norec_save_error = message
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        message = getattr(request, "norec_save_error", None)
+        if message is None:
+            return form
+
+        class FormWithSaveError(form):
+            def clean(self):
+                cleaned = super().clean()
+                self.add_error(None, message)
+                return cleaned
+
+        return FormWithSaveError

@@ -14,7 +14,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from norec_site.admin import PublishableAdmin
 from norec_site.adminguards import PickerValuesMixin
 from norec_site.limits import report_form_limit
-from norec_site.storage_admin import StorageErrorsAsFormErrors
 from reports.models import (
     Report,
     ReportAuthor,
@@ -118,7 +117,7 @@ class ReportAuthorInline(admin.TabularInline):
 
 
 @admin.register(Report)
-class ReportAdmin(StorageErrorsAsFormErrors, PublishableAdmin):
+class ReportAdmin(PublishableAdmin):
     list_display = (
         "title",
         "series",

@@ -7,9 +7,14 @@ app_name = "pages"
 
 
 class PagePathConverter:
-    """Slugs joined by slashes: never a file name (no dot), so /media/x.pdf stays a 404."""
+    """Slugs joined by slashes: never a file name (no dot), so /media/x.pdf stays a 404.
 
-    regex = r"[-\w]+(?:/[-\w]+)*"
+    Never under ``admin/`` either: an admin address that answers 404 (a refused
+    view-on-site shortcut) must stay a 404, not be sent on to /nn/admin/… by
+    LocaleMiddleware because a page could live there.
+    """
+
+    regex = r"(?!admin(?:/|$))[-\w]+(?:/[-\w]+)*"
 
     def to_python(self, value):
         return value

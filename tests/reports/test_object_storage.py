@@ -11,7 +11,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.urls import reverse
+from reversion.models import Revision
 
+from norec_site.history import files_named_by_revisions
 from norec_site.models import Image
 from norec_site.storage import atomic_with_files, local_copy
 from reports.models import Report, ReportFile
@@ -119,9 +121,14 @@ def test_deleting_a_file_removes_the_pdf_and_its_cover_from_the_buckets(
     object_storage, django_capture_on_commit_callbacks
 ):
     report_file = ReportFactory(files=["en"]).files.get()
+    Revision.objects.all().delete()  # no revision names the files, so they go
 
     with django_capture_on_commit_callbacks(execute=True):
         delete_report_file(report_file)
+    # The deleted cover can still be recovered until it is purged; then its files go too.
+    assert set(object_storage.media_keys()) <= files_named_by_revisions()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_deleted", "--older-than", "0", stdout=io.StringIO())
 
     assert object_storage.private_keys() == []
     assert object_storage.media_keys() == []
@@ -133,6 +140,7 @@ def test_reprocessing_reads_the_pdf_back_from_the_bucket(
     report_file = ReportFactory(files=["en"]).files.get()
     old_cover = report_file.cover_id
     ReportFile.objects.filter(pk=report_file.pk).update(text="")
+    Revision.objects.all().delete()  # no revision names the old cover, so it goes
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("reprocess_reports", stdout=io.StringIO(), stderr=io.StringIO())
@@ -142,7 +150,9 @@ def test_reprocessing_reads_the_pdf_back_from_the_bucket(
     assert report_file.cover_id != old_cover
     cover = Image.objects.get(pk=report_file.cover_id)
     names = {cover.file.name, *cover.renditions.values_list("file", flat=True)}
-    assert set(object_storage.media_keys()) == names
+    # The old cover's files stay only while its deleted row can be recovered.
+    assert set(object_storage.media_keys()) - names <= files_named_by_revisions()
+    assert names <= set(object_storage.media_keys())
 
 
 def test_administrator_uploads_a_report_to_the_buckets(client, object_storage, settings):
