@@ -106,12 +106,15 @@ class RequireTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The path first: reading the user loads the session, and a public page that
+        # did so would vary on the cookie and never come from the page cache.
+        if not request.path_info.startswith("/admin/"):
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if (
             user is not None
             and user.is_authenticated
             and user.is_superuser
-            and request.path_info.startswith("/admin/")
             and not getattr(user, "otp_device", None)
             and request.path_info not in self.open_paths()
         ):

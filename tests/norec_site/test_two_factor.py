@@ -82,3 +82,10 @@ def test_superusers_must_set_it_up_before_anything_else(client):
 def test_the_log_in_page_has_the_code_field(client):
     html = client.get("/admin/login/").content.decode()
     assert re.search(r'name="otp_token"[^>]*autocomplete="one-time-code"', html)
+
+
+def test_public_pages_never_read_the_session_for_the_two_factor_rule(client):
+    """Reading the user outside the admin would make every public page vary on the cookie."""
+    response = client.get("/nn/")
+    assert response.status_code == 200
+    assert "cookie" not in response.get("Vary", "").lower()
