@@ -33,7 +33,6 @@ from norec_site.models import (
     Topic,
 )
 from norec_site.presence import EditingAdmin
-from norec_site.revert_guard import RevertKeepsLiveState
 from norec_site.translation_admin import TranslationAdminMixin
 
 
@@ -107,7 +106,6 @@ class PublishableAdminForm(forms.ModelForm):
 
 class PublishableAdmin(
     HistoryAdmin,
-    RevertKeepsLiveState,
     EditingAdmin,
     TranslationAdminMixin,
     SaveErrorsAdminMixin,

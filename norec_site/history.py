@@ -36,6 +36,16 @@ SYSTEM_COMMENTS = (DELETED_COMMENT, DEMO_COMMENT)
 acting_user = contextvars.ContextVar("acting_user", default=None)
 
 
+@contextmanager
+def acting_as(user):
+    """Deletes inside name ``user`` in the deleted item's last revision."""
+    token = acting_user.set(user)
+    try:
+        yield
+    finally:
+        acting_user.reset(token)
+
+
 class RestoreError(Exception):
     """A restore that cannot happen; the message is for the editor."""
 

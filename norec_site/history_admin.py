@@ -85,18 +85,12 @@ class HistoryAdmin:
         return entry
 
     def delete_model(self, request, obj):
-        token = history.acting_user.set(request.user)
-        try:
+        with history.acting_as(request.user):
             super().delete_model(request, obj)
-        finally:
-            history.acting_user.reset(token)
 
     def delete_queryset(self, request, queryset):
-        token = history.acting_user.set(request.user)
-        try:
+        with history.acting_as(request.user):
             super().delete_queryset(request, queryset)
-        finally:
-            history.acting_user.reset(token)
 
     # Pages ----------------------------------------------------------------------------
 

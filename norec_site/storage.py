@@ -58,14 +58,6 @@ def atomic_with_files(storage=None):
         stack[-1].extend(block)
 
 
-def delete_after_commit(*names, storage=None):
-    """Delete replaced files only once the new rows are safely committed."""
-    storage = storage or default_storage
-    names = [name for name in names if name]
-    if names:
-        transaction.on_commit(lambda: delete_quietly(storage, names))
-
-
 class LocalCopy(File):
     """A stored file copied to a local temporary file, which pdfium can read by path."""
 

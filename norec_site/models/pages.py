@@ -8,8 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -71,6 +70,7 @@ class SitePage(Publishable):
     language_fields = ("title", "body", "path")
     rich_text_fields = ("body",)
     url_name = "pages:detail"
+    url_field = "path"
 
     class Meta(Publishable.Meta):
         ordering = ("position", "pk")
@@ -93,14 +93,6 @@ class SitePage(Publishable):
                 if path := getattr(self, f"path_{code}"):
                     PageRedirect.objects.filter(language=code, old_path=path).delete()
             self._move_descendants()
-
-    def get_absolute_url(self, language=None):
-        language = language or get_language()
-        available = self.available_languages()
-        if language not in available and available:
-            language = available[0]
-        with override(language):
-            return reverse(self.url_name, kwargs={"path": getattr(self, f"path_{language}")})
 
     def clean(self):
         super().clean()

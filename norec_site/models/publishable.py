@@ -109,6 +109,8 @@ class Publishable(ValidatesEachLanguage, models.Model):
     revision_exclude = ("version",)
     rich_text_fields = ()
     url_name = ""
+    # The per-language field whose value the detail URL takes, under the same name.
+    url_field = "slug"
 
     class Meta:
         abstract = True
@@ -141,8 +143,9 @@ class Publishable(ValidatesEachLanguage, models.Model):
         available = self.available_languages()
         if language not in available and available:
             language = available[0]
+        field = self.url_field
         with override(language):
-            return reverse(self.url_name, kwargs={"slug": getattr(self, f"slug_{language}")})
+            return reverse(self.url_name, kwargs={field: getattr(self, f"{field}_{language}")})
 
     def clean(self):
         super().clean()
