@@ -7,7 +7,6 @@ markup removed. A share is that form's count (or length) over Nynorsk plus
 Bokmål. Items only in English are counted apart.
 """
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from norec_site.csvsafe import SafeWriter
 from norec_site.models import Publishable
 from norec_site.translation_status import text_fields
 
@@ -147,7 +147,7 @@ def language_report(request):
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="language-report.csv"'
-        writer = csv.writer(response)
+        writer = SafeWriter(response)
         writer.writerow(csv_header())
         writer.writerows(csv_row(row) for row in rows)
         return response

@@ -222,3 +222,17 @@ def test_language_report_marks_years_below_a_quarter(client):
     log_in(client, UserFactory(is_superuser=True))
     page = client.get(reverse("admin:language_report")).content.decode()
     assert "language-report__low" in page and "⚠ under 25 %" in page
+
+
+def test_every_csv_export_writes_through_the_formula_safe_writer():
+    """OWASP CSV injection: no export may write cells with a bare csv.writer."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    bare = [
+        str(path.relative_to(root))
+        for app in ("norec_site", "news", "reports", "projects")
+        for path in (root / app).rglob("*.py")
+        if "csv.writer(" in path.read_text() and path.name != "csvsafe.py"
+    ]
+    assert bare == []
