@@ -89,3 +89,15 @@ def test_public_pages_never_read_the_session_for_the_two_factor_rule(client):
     response = client.get("/nn/")
     assert response.status_code == 200
     assert "cookie" not in response.get("Vary", "").lower()
+
+
+def test_the_key_to_type_by_hand_is_the_base32_that_authenticator_apps_take(client):
+    import base64
+
+    UserFactory(username="editor")
+    log_in(client, "editor")
+    page = client.get("/admin/two-factor/").content.decode()
+    key = re.search(r"<code>([A-Z2-7]+)</code>", page).group(1)
+    device = TOTPDevice.objects.get(user__username="editor", confirmed=False)
+    assert base64.b32decode(key + "=" * (-len(key) % 8)) == device.bin_key
+    assert f"secret={key}" in device.config_url
