@@ -42,12 +42,6 @@ def free_port_pair():
         return port
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def anonymous_status(url):
     """The HTTP status that a visitor without credentials gets for ``url``."""
     try:

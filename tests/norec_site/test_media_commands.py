@@ -12,7 +12,8 @@ from norec_site import media_check
 from norec_site.models import Image
 from tests.factories import ImageFactory
 from tests.reports.factories import ReportFactory
-from tests.seaweedfs import free_port, use_storages
+from tests.seaweedfs import use_storages
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
 

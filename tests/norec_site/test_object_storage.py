@@ -16,7 +16,8 @@ from norec_site.models import Image, Rendition
 from norec_site.storage import atomic_with_files
 from norec_site.storage_settings import media_storages
 from tests.factories import ImageFactory, UserFactory, log_in, picture_upload
-from tests.seaweedfs import MEDIA_BUCKET, anonymous_status, free_port, use_storages
+from tests.seaweedfs import MEDIA_BUCKET, anonymous_status, use_storages
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
 

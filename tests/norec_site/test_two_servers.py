@@ -25,7 +25,8 @@ from django.db import connection
 from norec_site.groups import COMMUNICATIONS, PROJECT_EDITORS, REPORT_ADMINISTRATORS
 from reports.pdfgen import pdf_bytes
 from tests.factories import UserFactory, picture_upload
-from tests.seaweedfs import anonymous_status, free_port
+from tests.seaweedfs import anonymous_status
+from tests.servers import database_url, free_port
 
 # serialized_rollback keeps the goals and groups that migrations made, for the tests after.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -106,14 +107,6 @@ def shared_redis(tmp_path):
     yield url
 
 
-def database_url():
-    db = connection.settings_dict
-    host = urllib.parse.quote(db["HOST"] or "", safe="")
-    password = f":{urllib.parse.quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{db['USER']}{password}@{host}{port}/{db['NAME']}"
-
-
 @contextmanager
 def gunicorn(environ, log_path):
     """One app server on a free port; yields its base URL."""
@@ -163,7 +156,7 @@ def test_two_app_servers_share_database_object_store_and_redis(tmp_path, setting
                 **{k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "NOREC_"))},
                 **object_storage.store.environ(object_storage.prefix),
                 "DJANGO_SETTINGS_MODULE": "tests.norec_site.server_settings",
-                "DATABASE_URL": database_url(),
+                "DATABASE_URL": database_url(connection),
                 "REDIS_URL": redis_url,
                 "SECRET_KEY": "two-servers-test-" + "x" * 40,
                 "ALLOWED_HOSTS": "127.0.0.1",
