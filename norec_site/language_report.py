@@ -10,7 +10,6 @@ Bokmål. Items only in English are counted apart.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from norec_site.csvsafe import SafeWriter
-from norec_site.models import Publishable
+from norec_site.models.publishable import content_models
 from norec_site.translation_status import text_fields
 
 FORMS = ("nn", "nb")
@@ -59,10 +58,6 @@ class Row:
             for language in FORMS
             for share in (self.share(language), self.share(language, "lengths"))
         )
-
-
-def content_models():
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
 def _count_model(model, rows):

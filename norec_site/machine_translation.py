@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import nh3
-from django.apps import apps
 from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import override
 
 from norec_site import apertium
-from norec_site.models import Publishable, SlugRedirect
+from norec_site.models import SlugRedirect
+from norec_site.models.publishable import content_models
 from norec_site.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from norec_site.translation_status import record_machine_translation, text_fields
 
@@ -38,8 +38,8 @@ def _item_for_path(path, language):
     slug = match.kwargs.get("slug")
     if not slug:
         return None
-    for model in apps.get_models():
-        if issubclass(model, Publishable) and model.url_name == match.view_name:
+    for model in content_models():
+        if model.url_name == match.view_name:
             item = model._default_manager.filter(**{f"slug_{language}": slug}).first()
             if item is None:
                 redirect = SlugRedirect.objects.filter(language=language, old_slug=slug).first()

@@ -14,7 +14,8 @@ from django.utils import timezone
 from modeltranslation.translator import translator
 
 from norec_site.languages import language_codes
-from norec_site.models import Publishable, TranslationStatus
+from norec_site.models import TranslationStatus
+from norec_site.models.publishable import content_models
 
 
 def text_fields(model):
@@ -145,9 +146,7 @@ def _refresh_on_save(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals():
-    from django.apps import apps
     from django.db.models.signals import post_save
 
-    for model in apps.get_models():
-        if issubclass(model, Publishable):
-            post_save.connect(_refresh_on_save, sender=model, dispatch_uid=f"translation-{model}")
+    for model in content_models():
+        post_save.connect(_refresh_on_save, sender=model, dispatch_uid=f"translation-{model}")

@@ -322,6 +322,14 @@ class Publishable(ValidatesEachLanguage, models.Model):
                 ).delete()
 
 
+def content_models():
+    """Every concrete content type (articles, reports, projects, site pages): what the
+    site-wide features loop over instead of naming the apps."""
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
 class SlugRedirect(models.Model):
     """An old slug of a published item, answered with a 301 to its current page."""
 
