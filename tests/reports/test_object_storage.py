@@ -19,13 +19,8 @@ from norec_site.storage import atomic_with_files, local_copy
 from reports.models import Report, ReportFile
 from reports.services import delete_report_file, upload_report_file
 from tests.factories import UserFactory, log_in
-from tests.seaweedfs import (
-    MEDIA_BUCKET,
-    PRIVATE_BUCKET,
-    anonymous_status,
-    free_port,
-    use_storages,
-)
+from tests.seaweedfs import MEDIA_BUCKET, PRIVATE_BUCKET, anonymous_status, use_storages
+from tests.servers import free_port
 
 from .factories import ReportFactory, pdf_upload
 from .test_admin import form_data
