@@ -1,4 +1,5 @@
-"""The admin site: Django's, with the language report and the editor's language switch."""
+"""The admin site: Django's, with the language report, the editor's language switch and
+the editors' overview on the front page."""
 
 from django.contrib import admin
 from django.urls import path
@@ -16,6 +17,12 @@ class NorecAdminSite(admin.AdminSite):
             path("language-report/", self.admin_view(language_report), name="language_report"),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        from norec_site.overview import overview
+
+        context = {"overview": overview(request.user), **(extra_context or {})}
+        return super().index(request, extra_context=context)
 
     def each_context(self, request):
         context = super().each_context(request)
