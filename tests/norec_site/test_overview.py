@@ -2,6 +2,8 @@
 missing translations, across content types, for what the editor may change."""
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -22,6 +24,8 @@ from tests.reports.factories import ReportFactory
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("NOREC_SCREENSHOTS", ROOT / "test-screenshots")) / "editorial"
 
 
 @pytest.fixture
@@ -163,3 +167,30 @@ def test_front_page_query_count_does_not_grow_with_the_content(
     assert count() == few
     with django_assert_max_num_queries(few):
         client.get(reverse("admin:index"))
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editor_opens_an_item_from_the_overview(page, live_server, log_in_as):
+    now = timezone.now()
+    ArticleFactory(title_nn="Utveksling i Kampala", published_at=now + 3 * DAY)
+    ArticleFactory(title_nn="Ny avtale med Malawi", published_at=now - 2 * DAY)
+    ArticleFactory(title_nn="Sør-sør-samarbeid", title_en="South–south cooperation")
+    ReportFactory(title_nn="Rapporten som ikkje skal visast", published_at=now + DAY)
+    log_in_as(page, COMMUNICATIONS)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/")
+
+    overview_box = page.locator(".editors-overview")
+    assert overview_box.locator("caption").all_text_contents() == [
+        "Planlagd publisert eller avpublisert dei neste 14 dagane",
+        "Nyleg publisert",
+        "Manglar ei omsetjing",
+    ]
+    assert overview_box.get_by_text("Rapporten som ikkje skal visast").count() == 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "overview.png", full_page=True)
+
+    overview_box.get_by_role("link", name="Utveksling i Kampala").click()
+    page.wait_for_url("**/admin/news/article/*/change/")
+    assert page.input_value("#id_title_nn") == "Utveksling i Kampala"
