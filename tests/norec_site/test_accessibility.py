@@ -7,10 +7,12 @@ screenshots go to NOREC_SCREENSHOTS (``make test`` sets it and prints the folder
 
 import os
 import re
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -19,6 +21,7 @@ from norec_site.contrast import contrast_ratio
 from norec_site.models import SitePage, SustainableDevelopmentGoal
 from projects.models import Project
 from reports.models import Report
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "tests/tooling/node_modules/axe-core/axe.min.js"
@@ -26,6 +29,8 @@ SCREENSHOTS = Path(os.environ.get("NOREC_SCREENSHOTS", ROOT / "test-screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SEARCH_WORDS = {"nn": "rapport", "nb": "rapport", "en": "report"}
+# Page types that are not a 200, and what they answer.
+ERROR_STATUSES = {"not-found": 404, "unavailable": 503}
 
 
 AXE_SOURCE = AXE.read_text() if AXE.exists() else ""
@@ -56,7 +61,35 @@ def public_page_types(language):
         for page in SitePage.objects.public(language):
             pages.append((f"page-{page.slug_en or page.pk}", page.get_absolute_url(language)))
         pages.append(("not-found", f"/{language}/finst-ikkje-her/"))
+        pages.append(("unavailable", reverse("news:index")))
     return pages
+
+
+@contextmanager
+def tab_without_database(page):
+    """A new tab whose requests find PostgreSQL down, as the site's 503 page is seen.
+
+    Database connections opened meanwhile go to a port where nothing listens. The tab
+    has a browser context of its own, so its requests come on a new connection to the
+    live server, whose thread has no database connection yet.
+    """
+    database = connections["default"].settings_dict
+    saved = database["HOST"], database["PORT"]
+    database["HOST"], database["PORT"] = "127.0.0.1", str(free_port())
+    context = page.context.browser.new_context(locale="nn-NO", viewport=page.viewport_size)
+    try:
+        tab = context.new_page()
+        tab.csp_violations = page.csp_violations  # the page fixture asserts none at the end
+
+        def watch(message):
+            if "Content Security Policy" in message.text:
+                tab.csp_violations.append(message.text)
+
+        tab.on("console", watch)
+        yield tab
+    finally:
+        database["HOST"], database["PORT"] = saved
+        context.close()
 
 
 @pytest.mark.django_db
@@ -86,27 +119,33 @@ def test_every_public_page_type_has_no_axe_violations(page, live_server, languag
     folder.mkdir(parents=True, exist_ok=True)
     problems = []
     swept = []
-    for width_name, (width, height) in WIDTHS.items():
+    for width, height in WIDTHS.values():
         page.set_viewport_size({"width": width, "height": height})
         for name, path in public_page_types(language):
-            response = page.goto(live_server.url + path)
-            expected = 404 if name == "not-found" else 200
-            assert response.status == expected, (path, response.status)
-            assert page.get_attribute("html", "lang") == language, path
-            # Evaluated by the browser's devtools, not as a <script> tag: the page's CSP
-            # (rightly) refuses inline scripts.
-            page.evaluate(AXE_SOURCE)
-            result = page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-            )
-            assert result["passes"], "axe-core checked nothing"
-            for violation in result["violations"]:
-                targets = [node["target"] for node in violation["nodes"]][:5]
-                problems.append(f"{width_name} {path}: {violation['id']} at {targets}")
-            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            if overflow > 0:
-                problems.append(f"{width_name} {path}: {overflow}px wider than the window")
-            page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
+            with tab_without_database(page) if name == "unavailable" else nullcontext(page) as tab:
+                check_page(tab, live_server.url, name, path, language, problems, folder, width)
             swept.append(name)
-    assert len(swept) >= 2 * 15
+    assert len(swept) >= 2 * 16
+    assert {"not-found", "unavailable"} <= set(swept)
     assert problems == []
+
+
+def check_page(page, server, name, path, language, problems, folder, width):
+    """One page type at one width: its status, its language, axe-core and a screenshot."""
+    response = page.goto(server + path)
+    assert response.status == ERROR_STATUSES.get(name, 200), (path, response.status)
+    assert page.get_attribute("html", "lang") == language, path
+    # Evaluated by the browser's devtools, not as a <script> tag: the page's CSP
+    # (rightly) refuses inline scripts.
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    assert result["passes"], "axe-core checked nothing"
+    for violation in result["violations"]:
+        targets = [node["target"] for node in violation["nodes"]][:5]
+        problems.append(f"{width}px {path}: {violation['id']} at {targets}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 0:
+        problems.append(f"{width}px {path}: {overflow}px wider than the window")
+    page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
