@@ -1,6 +1,8 @@
 """Site pages: paths that follow the tree, 301s after moves, reserved slugs, menus,
 the footer's statement link, search, sitemap, and the query budget of every page."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -9,15 +11,16 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
-from lxml import html
+from lxml import etree, html
+from reversion.models import Version
 
 from news.models import Article
-from norec_site.errors import page_not_found
+from norec_site.errors import page_not_found, service_unavailable
 from norec_site.models import MenuItem, PageRedirect, SitePage, SiteSettings, Status
 from norec_site.pages.chrome import fixed_chrome
 from projects.models import Project
 from reports.models import Report
-from tests.factories import SitePageFactory, UserFactory, log_in
+from tests.factories import ImageFactory, SitePageFactory, UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +278,209 @@ def test_every_public_page_stays_within_eight_queries(client, django_assert_max_
         for url in urls:
             with django_assert_max_num_queries(8):
                 assert client.get(url).status_code == 200, url
+
+
+def test_page_shows_its_cleaned_rich_text_and_its_picture(client):
+    page = SitePageFactory(
+        title_en="Our work",
+        body_en="<h2>Exchanges</h2><p>With <strong>partners</strong>.</p><script>x()</script>",
+        image=ImageFactory(alt_en="Staff at a partner's office"),
+    )
+    tree = html.fromstring(client.get(page.get_absolute_url("en")).content)
+    prose = tree.xpath(inside("site-page") + "/div[@class='prose']")[0]
+    assert prose.xpath("string(.//strong)") == "partners"
+    assert prose.xpath("string(.//h2)") == "Exchanges"
+    assert not tree.xpath("//main//script")
+    assert tree.xpath("//figure[@class='site-page__figure']//img/@alt") == [
+        "Staff at a partner's office"
+    ]
+
+
+def test_saving_a_page_keeps_a_revision_that_its_history_shows(client):
+    editor = UserFactory(is_superuser=True)
+    log_in(client, editor)
+    page = SitePageFactory(title_nn="Kontakt")
+    change = reverse("admin:norec_site_sitepage_change", args=[page.pk])
+    form = client.get(change).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data |= {"title_nn": "Kontakt oss", "expected_version": page.version, "position": 0}
+    data.pop("image", None)
+    data.pop("parent", None)
+    response = client.post(change, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    versions = Version.objects.get_for_object(page)
+    assert versions.count() >= 1
+    assert versions.first().field_dict["title_nn"] == "Kontakt oss"
+    history = client.get(reverse("admin:norec_site_sitepage_history", args=[page.pk]))
+    assert history.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "slug"),
+    [
+        ("slug_nb", "nyheter"),
+        ("slug_nb", "rapporter"),
+        ("slug_en", "reports"),
+        ("slug_en", "news"),
+    ],
+)
+def test_a_section_slug_is_refused_in_the_language_field_that_has_it(field, slug):
+    page = SitePage(
+        title_nn="Side",
+        body_nn="<p>x</p>",
+        title_nb="Side",
+        body_nb="<p>x</p>",
+        title_en="Page",
+        body_en="<p>x</p>",
+        status=Status.PUBLISHED,
+        **{field: slug},
+    )
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert list(error.value.message_dict) == [field]
+
+
+def test_search_type_pages_finds_only_pages_and_is_offered_as_a_choice(client):
+    SitePageFactory(title_en="Contact", body_en="<p>Write to the exchange office.</p>")
+    article = Article.objects.create(
+        title_en="Exchange office opens",
+        lead_en="The exchange office opens.",
+        body_en="<p>Office.</p>",
+        status=Status.PUBLISHED,
+    )
+    everything = client.get("/en/search/", {"q": "exchange office"})
+    assert {title for title, _url in links(everything, "search-result__title")} == {
+        "Contact",
+        article.title_en,
+    }
+    pages = client.get("/en/search/", {"q": "exchange office", "type": "pages"})
+    assert links(pages, "search-result__title") == [("Contact", "/en/contact/")]
+    (choice,) = [href for text, href in links(everything, "search-types") if text == "Pages (1)"]
+    assert "type=pages" in choice
+
+
+def test_sitemap_lists_each_page_in_its_languages_with_hreflang_alternates(client):
+    SitePageFactory(title_nn="Personvern", title_nb="Personvern", title_en="Privacy")
+    SitePageFactory(title_nn="Berre nynorsk", title_nb="", title_en="", body_en="", body_nb="")
+    SitePageFactory(title_nn="Utkast-side", status=Status.DRAFT)
+    tree = etree.fromstring(client.get("/sitemap.xml").content)
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    urls = {
+        url.findtext("s:loc", namespaces=namespaces): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)
+        }
+        for url in tree.findall("s:url", namespaces)
+    }
+    privacy = {
+        "nn": "http://testserver/nn/personvern/",
+        "nb": "http://testserver/nb/personvern/",
+        "en": "http://testserver/en/privacy/",
+    }
+    for location in privacy.values():
+        assert urls[location] == privacy
+    assert urls["http://testserver/nn/berre-nynorsk/"] == {
+        "nn": "http://testserver/nn/berre-nynorsk/"
+    }
+    assert not any("utkast-side" in location for location in urls)
+
+
+def test_pages_are_in_no_home_latest_list_and_no_feed(client):
+    SitePageFactory(title_nn="Sidetittel", title_nb="Sidetittel", title_en="Pagetitle")
+    Article.objects.create(
+        title_nn="Nyhende", lead_nn="Ingress.", body_nn="<p>x</p>", status=Status.PUBLISHED
+    )
+    for language in ("nn", "nb", "en"):
+        home = html.fromstring(client.get(url_in(language, "home")).content)
+        assert "tittel" not in home.xpath("string(//main)").lower().replace("nyhende", "")
+        for name in ("news:feed", "news:atom", "reports:feed", "reports:feed_atom"):
+            feed = client.get(url_in(language, name))
+            assert feed.status_code == 200
+            assert "Sidetittel" not in feed.content.decode()
+            assert "Pagetitle" not in feed.content.decode()
+    assert "Nyhende" in client.get(url_in("nn", "news:feed")).content.decode()
+
+
+STATEMENT_LINKS = {
+    "nn": "Tilgjengelegheitserklæring",
+    "nb": "Tilgjengelighetserklæring",
+    "en": "Accessibility statement",
+}
+
+
+@pytest.mark.parametrize("language", ["nn", "nb", "en"])
+def test_the_503_page_needs_no_database_and_shows_the_fixed_footer(
+    django_assert_num_queries, language
+):
+    request = RequestFactory().get(f"/{language}/nyhende/")
+    with django_assert_num_queries(0):
+        response = service_unavailable(request)
+    assert response.status_code == 503
+    tree = html.fromstring(response.content)
+    footer = tree.xpath(inside("site-footer__links") + "//a")
+    assert (footer[-1].text_content().strip(), footer[-1].get("href")) == (
+        STATEMENT_LINKS[language],
+        url_in(language, "pages:accessibility"),
+    )
+    assert [a.get("href") for a in tree.xpath(inside("site-nav") + "//a")] == [
+        url_in(language, name) for name in ("news:index", "reports:index", "projects:index")
+    ]
+
+
+@pytest.mark.parametrize("language", ["nn", "nb", "en"])
+def test_the_404_page_shows_the_statement_link_in_its_language(language):
+    response = page_not_found(RequestFactory().get(f"/{language}/finst-ikkje/"), Http404())
+    footer = html.fromstring(response.content).xpath(inside("site-footer__links") + "//a")
+    assert footer[-1].text_content().strip() == STATEMENT_LINKS[language]
+
+
+STATEMENT_PARTS = {
+    "nn": ("Det som enno ikkje er tilgjengeleg", "Tilbakemelding", "Sist gått gjennom:"),
+    "nb": ("Det som ennå ikke er tilgjengelig", "Tilbakemelding", "Sist gjennomgått:"),
+    "en": ("What is not yet accessible", "Feedback", "Last reviewed:"),
+}
+REVIEW_DATES = {"nn": "3. mars 2026", "nb": "3. mars 2026", "en": "3 March 2026"}
+
+
+@pytest.mark.parametrize("language", ["nn", "nb", "en"])
+def test_the_statement_shows_the_parts_the_supervisory_authority_asks_for(client, language):
+    page = SitePageFactory(title_nn="Erklæring", title_nb="Erklæring", title_en="Statement")
+    SiteSettings.objects.update_or_create(
+        pk=1,
+        defaults={
+            "accessibility_page": page,
+            "uustatus_url": "https://uustatus.no/nn/erklaringer/publisert/abc-123",
+            "feedback_email": "uu@norec.example",
+            "last_reviewed": datetime.date(2026, 3, 3),
+            f"not_accessible_{language}": "<p>Old PDF reports lack tags: they predate 2019.</p>",
+        },
+    )
+    response = client.get(page.get_absolute_url(language))
+    tree = html.fromstring(response.content)
+    statement = tree.xpath(inside("statement"))[0]
+    not_accessible, feedback, reviewed = STATEMENT_PARTS[language]
+    headings = [h2.text_content() for h2 in statement.xpath(".//h2")]
+    assert headings[:2] == [not_accessible, feedback]
+    assert "predate 2019" in statement.text_content()
+    assert statement.xpath(".//a[starts-with(@href, 'mailto:')]/@href") == [
+        "mailto:uu@norec.example"
+    ]
+    assert "https://uustatus.no/nn/erklaringer/publisert/abc-123" in statement.xpath(".//a/@href")
+    assert statement.xpath("string(.//time/@datetime)") == "2026-03-03"
+    assert f"{reviewed} {REVIEW_DATES[language]}" in " ".join(statement.text_content().split())
+
+
+def test_the_demo_has_about_contact_privacy_and_the_statement_in_three_languages(client):
+    call_command("seed_demo", verbosity=0)
+    titles = {
+        "nn": {"Om Norec", "Kontakt", "Personvern", "Tilgjengelegheitserklæring"},
+        "nb": {"Om Norec", "Kontakt", "Personvern", "Tilgjengelighetserklæring"},
+        "en": {"About Norec", "Contact", "Privacy", "Accessibility statement"},
+    }
+    for language, expected in titles.items():
+        public = SitePage.objects.public(language)
+        assert expected <= {getattr(page, f"title_{language}") for page in public}, language
+        for page in public:
+            assert client.get(page.get_absolute_url(language)).status_code == 200
