@@ -108,8 +108,8 @@ def report_rows():
 
 def csv_header():
     return [
-        _("year"),
-        _("content type"),
+        capfirst(_("year")),
+        capfirst(_("content type")),
         _("Nynorsk texts"),
         _("Nynorsk share (%)"),
         _("Nynorsk length (characters)"),

@@ -202,7 +202,7 @@ def test_language_report_counts_texts_per_year_and_type(client):
     response = client.get(reverse("admin:language_report") + "?format=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][:4] == ["år", "innhaldstype", "Tekstar på nynorsk", "Del nynorsk (%)"]
+    assert rows[0][:4] == ["År", "Innhaldstype", "Tekstar på nynorsk", "Del nynorsk (%)"]
     assert len(rows[0]) == 9
     by_year = {(row[0], row[1]): row for row in rows[1:]}
     english_year = str(timezone.localtime(english.published_at).year)
@@ -222,6 +222,77 @@ def test_language_report_marks_years_below_a_quarter(client):
     log_in(client, UserFactory(is_superuser=True))
     page = client.get(reverse("admin:language_report")).content.decode()
     assert "language-report__low" in page and "⚠ under 25 %" in page
+
+
+CSV_HEADERS = {
+    "nn": [
+        "År",
+        "Innhaldstype",
+        "Tekstar på nynorsk",
+        "Del nynorsk (%)",
+        "Lengd nynorsk (teikn)",
+        "Tekstar på bokmål",
+        "Del bokmål (%)",
+        "Lengd bokmål (teikn)",
+        "Berre engelsk",
+    ],
+    "nb": [
+        "År",
+        "Innholdstype",
+        "Tekster på nynorsk",
+        "Andel nynorsk (%)",
+        "Lengde nynorsk (tegn)",
+        "Tekster på bokmål",
+        "Andel bokmål (%)",
+        "Lengde bokmål (tegn)",
+        "Bare engelsk",
+    ],
+    "en": [
+        "Year",
+        "Content type",
+        "Nynorsk texts",
+        "Nynorsk share (%)",
+        "Nynorsk length (characters)",
+        "Bokmål texts",
+        "Bokmål share (%)",
+        "Bokmål length (characters)",
+        "English only",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["nn", "nb", "en"])
+def test_language_report_csv_columns_are_headed_in_the_admins_language(client, language):
+    log_in(client, UserFactory(is_superuser=True, admin_language=language))
+    response = client.get(reverse("admin:language_report"), {"format": "csv"})
+    assert next(csv.reader(io.StringIO(response.content.decode()))) == CSV_HEADERS[language]
+
+
+def test_language_report_csv_counts_shares_and_lengths_by_the_rules(client):
+    """Complete in a form (as in_language) and published: counted in that form, an item
+    in both forms in both, English-only apart, drafts and incomplete forms not at all;
+    lengths are the characters without markup."""
+    when = timezone.make_aware(datetime.datetime(2021, 6, 1, 12))
+
+    def article(**fields):
+        return Article.objects.create(status=Status.PUBLISHED, published_at=when, **fields)
+
+    article(
+        title_nn="Ein", lead_nn="To", body_nn="<p>Tre</p>",
+        title_nb="En", lead_nb="To", body_nb="<p><strong>Tre</strong></p>",
+    )  # fmt: skip
+    article(title_nn="Fire", lead_nn="Fem", body_nn="<p>Seks</p>")
+    article(title_nn="Sju", lead_nn="Åtte", body_nn="<p>Ni</p>", title_nb="Sju")  # nb incomplete
+    article(title_en="Ten", lead_en="Eleven", body_en="<p>Twelve</p>")
+    Article.objects.create(title_nb="Utkast", lead_nb="x", body_nb="<p>x</p>")  # a draft
+    log_in(client, UserFactory(is_superuser=True, admin_language="en"))
+    response = client.get(reverse("admin:language_report"), {"format": "csv"})
+    rows = {(row[0], row[1]): row for row in csv.reader(io.StringIO(response.content.decode()))}
+    nn_length = len("EinToTre") + len("FireFemSeks") + len("SjuÅtteNi")
+    assert rows[("2021", "Articles")] == [
+        "2021", "Articles", "3", "75.0", str(nn_length), "1", "25.0", str(len("EnToTre")), "1"
+    ]  # fmt: skip
+    assert rows[("2021", "All content")][2:] == rows[("2021", "Articles")][2:]
 
 
 def test_every_csv_export_writes_through_the_formula_safe_writer():
