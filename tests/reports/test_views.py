@@ -455,6 +455,34 @@ def test_download_buttons_name_languages_in_lowercase_with_the_pages_own_first(c
     )
 
 
+def test_bokmal_report_page_names_languages_in_lowercase_with_bokmal_first(client):
+    report = ReportFactory(
+        title_nb="Rapport om utveksling",
+        summary_nb="<p>Sammendrag.</p>",
+        files=["en", "nn", "nb"],
+    )
+    tree = html.fromstring(client.get(report.get_absolute_url("nb")).content)
+    buttons = [a.text_content() for a in tree.xpath("//a[@type='application/pdf']")]
+    assert buttons[0] == "Les rapporten (bokmål)"
+    assert sorted(buttons[1:]) == ["Les rapporten (engelsk)", "Les rapporten (nynorsk)"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nn", ["Nynorsk", "Engelsk", "Bokmål"]),
+        ("nb", ["Bokmål", "Engelsk", "Nynorsk"]),
+        ("en", ["English", "Norwegian Bokmål", "Norwegian Nynorsk"]),
+    ],
+)
+def test_library_language_filter_puts_the_pages_language_first(client, language, expected):
+    ReportFactory(title_nb="Rapport", summary_nb="<p>Sammendrag.</p>", files=["nb", "en", "nn"])
+    with override(language):
+        tree = html.fromstring(client.get(reverse("reports:index")).content)
+    options = tree.xpath("//select[@id='filter-language']/option[@value!='']")
+    assert [option.text_content() for option in options] == expected
+
+
 def test_a_loop_of_downloads_counts_once_per_visitor_file_and_hour(client, in_action):
     import datetime
 
