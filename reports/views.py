@@ -166,7 +166,7 @@ def json_ld(report, url, request, files):
 
 def download(request, pk, filename):
     """A report's PDF, only when the report is published (editors may preview)."""
-    preview = can_preview(request.user, Report)
+    preview = can_preview(request, Report)
     files = ReportFile.objects.select_related("report")
     report_file = get_object_or_404(files, pk=pk)
     public = report_file.report.is_published()
