@@ -24,6 +24,7 @@ import logging
 import math
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
@@ -61,19 +62,18 @@ def release():
     """What a deploy changes: NOREC_RELEASE (such as the git commit) and the hash of
     the static files' manifest, so that no page cached before a deploy names static
     files that are gone."""
-    return _release.value
+    return f"{getattr(settings, 'NOREC_RELEASE', '')}-{_manifest.hash}"
 
 
-class _Release:
+class _Manifest:
     @cached_property
-    def value(self):
+    def hash(self):
         from django.contrib.staticfiles.storage import staticfiles_storage
 
-        manifest = getattr(staticfiles_storage, "manifest_hash", "") or ""
-        return f"{getattr(settings, 'NOREC_RELEASE', '')}-{manifest}"
+        return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
 
-_release = _Release()
+_manifest = _Manifest()
 
 
 # The content version ---------------------------------------------------------
@@ -139,26 +139,43 @@ def bump(due=None):
         return cursor.fetchone()[0]
 
 
-def _bump_after_commit():
-    try:
-        bump()
-    except DatabaseError:
-        logger.exception("The content version could not be raised; pages may be stale")
+class _PendingBump:
+    """The bump waiting for the current transaction's commit: one per transaction."""
+
+    done = False
+
+    def __call__(self):
+        self.done = True
+        try:
+            bump()
+        except DatabaseError:
+            logger.exception("The content version could not be raised; pages may be stale")
 
 
 def content_changed(using="default"):
     """Raise the content version once the current transaction commits (once per
     transaction, however many rows it writes)."""
     db = transaction.get_connection(using)
-    if db.in_atomic_block and any(
-        func is _bump_after_commit for _sids, func, _robust in db.run_on_commit
+    pending = getattr(db, "norec_pending_bump", None)
+    if (
+        pending is not None
+        and not pending.done
+        and db.in_atomic_block
+        and any(func is pending for _sids, func, _robust in db.run_on_commit)
     ):
         return
-    transaction.on_commit(_bump_after_commit, using=using)
+    db.norec_pending_bump = pending = _PendingBump()
+    transaction.on_commit(pending, using=using)
 
 
 def affects_pages(model):
-    return model._meta.app_label in PAGE_APPS and getattr(model, "affects_pages", True)
+    """Models of the site's apps, unless they say otherwise; never the historical
+    models of a migration."""
+    return (
+        model._meta.apps is apps
+        and model._meta.app_label in PAGE_APPS
+        and getattr(model, "affects_pages", True)
+    )
 
 
 def _on_write(sender, using="default", raw=False, **kwargs):
