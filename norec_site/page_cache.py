@@ -29,7 +29,6 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -100,18 +99,20 @@ def read_version():
 
 
 def next_scheduled_change(now=None):
-    """The earliest future publication or unpublication time of any content."""
+    """The earliest future publication or unpublication time of any content: one query
+    (a UNION of each content type's next two times)."""
     from norec_site.models.publishable import Status, content_models
 
     now = now or timezone.now()
-    times = []
+    parts = []
     for model in content_models():
-        found = model._base_manager.filter(status=Status.PUBLISHED).aggregate(
-            publish=Min("published_at", filter=Q(published_at__gt=now)),
-            unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-        )
-        times += [value for value in found.values() if value is not None]
-    return min(times, default=None)
+        published = model._base_manager.filter(status=Status.PUBLISHED)
+        for field in ("published_at", "unpublish_at"):
+            upcoming = published.filter(**{f"{field}__gt": now}).order_by(field)
+            parts.append(upcoming.values_list(field, flat=True)[:1])
+    if not parts:
+        return None
+    return min(parts[0].union(*parts[1:], all=True), default=None)
 
 
 def bump(due=None):

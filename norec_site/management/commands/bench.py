@@ -439,7 +439,7 @@ class Command(BaseCommand):
         seconds = self.options["seconds"]
         command = [
             shutil.which("wrk"), "--threads", "2", "--connections", str(CONNECTIONS),
-            "--duration", f"{seconds}s", "--timeout", "30s", "--latency",
+            "--duration", f"{max(1, round(seconds))}s", "--timeout", "30s", "--latency",
             "--header", "X-Forwarded-Proto: https", f"http://{HOST}:{port}{path}",
         ]  # fmt: skip
         # wrk from the OS packages against our own server; no shell, no user input.
