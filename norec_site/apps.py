@@ -9,7 +9,7 @@ class NorecSiteConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_delete
 
-        from norec_site import change_messages, history, media_check, revisions
+        from norec_site import change_messages, history, media_check, page_cache, revisions
         from norec_site.translation_status import connect_signals
 
         revisions.register_declared()
@@ -18,6 +18,7 @@ class NorecSiteConfig(AppConfig):
         # Files a revision names can be restored: check_media never calls them orphans.
         media_check.keep_names_from(lambda alias: history.files_named_by_revisions())
         connect_signals()
+        page_cache.connect_signals()
         change_messages.translate_field_names_in_change_messages()
 
         from django.conf import settings

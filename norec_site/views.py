@@ -32,9 +32,16 @@ from reports.models import Report
 HOME_ITEMS = 4
 
 
-def can_preview(user, model):
-    """Editors who may change an item may see it before it is public."""
+def can_preview(request, model):
+    """Editors who may change an item may see it before it is public.
+
+    Without a session cookie nobody is logged in: the session is then never read,
+    so that an anonymous visitor's page does not vary on the cookie and may be cached.
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     opts = model._meta
+    user = request.user
     return user.is_authenticated and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
@@ -60,11 +67,7 @@ class PublishableDetailView(DetailView):
     """
 
     def can_preview(self):
-        opts = self.model._meta
-        user = self.request.user
-        return user.is_authenticated and user.has_perm(
-            f"{opts.app_label}.change_{opts.model_name}"
-        )
+        return can_preview(self.request, self.model)
 
     def is_preview(self):
         """Shown only to editors: not public yet, or complete in no language."""

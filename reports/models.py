@@ -383,6 +383,9 @@ class DownloadSeen(models.Model):
     visitor = models.CharField(max_length=64)
     hour = models.DateTimeField()
 
+    # Written on every counted download and shown nowhere: the page cache ignores it.
+    affects_pages = False
+
     class Meta:
         verbose_name = _("counted download")
         verbose_name_plural = _("counted downloads")

@@ -1,12 +1,14 @@
 """The report library, report pages, downloads, citations and feeds."""
 
 import re
+from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import strip_tags
@@ -58,16 +60,23 @@ class ReportListView(PublishableListView):
             reports = reports.filter(topics__slug=filters["topic"])
         return reports
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.found["total"]  # counted with the filters' options
+        return paginator
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         public = Report.objects.public(get_language())
-        # Years and file languages in one query: reports joined to their few files.
-        found = public.order_by().aggregate(
+        # The count, years and file languages in one query: reports joined to their few files.
+        shown = Q(pk__in=self.object_list.values("pk")) if self.filters else None
+        found = self.found = public.order_by().aggregate(
+            total=Count("pk", distinct=True, filter=shown),
             years=ArrayAgg(ExtractYear("publication_date"), distinct=True, default=[]),
             languages=ArrayAgg(
                 "files__language", distinct=True, filter=Q(files__isnull=False), default=[]
             ),
         )
+        context = super().get_context_data(**kwargs)
         context.update(
             filters=self.filters,
             series_options=ReportSeries.objects.filter(reports__in=public).distinct(),
@@ -110,16 +119,40 @@ class ReportDetailView(PublishableDetailView):
         return context
 
 
+class Link(NamedTuple):
+    title: str
+    url: str
+
+
 def linked_public_content(report, language, limit=6):
-    """(heading, items) for each kind of public content that links to the report."""
-    groups = []
+    """(heading, links) for each kind of public content that links to the report, newest
+    first: one query for all kinds (a UNION), whatever their number."""
+    models, parts = [], []
     for relation in Report._meta.related_objects:
         model = relation.related_model
         if model._meta.app_label == "reports" or not hasattr(model.objects, "public"):
             continue
-        items = list(getattr(report, relation.get_accessor_name()).public(language)[:limit])
-        if items:
-            groups.append((model._meta.verbose_name_plural, items))
+        items = getattr(report, relation.get_accessor_name()).public(language)
+        parts.append(
+            items.annotate(kind=Value(len(models))).values_list(
+                "kind", "published_at", f"title_{language}", f"{model.url_field}_{language}"
+            )[:limit]
+        )
+        models.append(model)
+    if not parts:
+        return []
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = {}
+    for kind, published_at, title, slug in rows:
+        found.setdefault(kind, []).append((published_at, title, slug))
+    groups = []
+    for kind, model in enumerate(models):
+        if kind in found:
+            links = [
+                Link(title, reverse(model.url_name, kwargs={model.url_field: slug}))
+                for _when, title, slug in sorted(found[kind], key=lambda row: row[0], reverse=True)
+            ]
+            groups.append((model._meta.verbose_name_plural, links))
     return groups
 
 
@@ -166,7 +199,7 @@ def json_ld(report, url, request, files):
 
 def download(request, pk, filename):
     """A report's PDF, only when the report is published (editors may preview)."""
-    preview = can_preview(request.user, Report)
+    preview = can_preview(request, Report)
     files = ReportFile.objects.select_related("report")
     report_file = get_object_or_404(files, pk=pk)
     public = report_file.report.is_published()

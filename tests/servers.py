@@ -92,6 +92,7 @@ def gunicorn(env):
 
     get.request = request
     get.process = process
+    get.port = port
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -1,3 +1,4 @@
+from .content_version import ContentVersion
 from .images import Image, Rendition
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
@@ -13,6 +14,7 @@ from .publishable import (
 from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
+    "ContentVersion",
     "EditingPresence",
     "EditorPreference",
     "Image",

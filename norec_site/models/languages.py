@@ -19,6 +19,8 @@ class EditorPreference(models.Model):
         _("admin language"), max_length=5, choices=settings.LANGUAGES, default="nn"
     )
 
+    affects_pages = False  # the admin's own: the page cache ignores it
+
     class Meta:
         verbose_name = _("editor preference")
         verbose_name_plural = _("editor preferences")
@@ -55,6 +57,8 @@ class TranslationStatus(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    affects_pages = False  # shown only in the admin: the page cache ignores it
 
     class Meta:
         ordering = ("content_type", "object_id", "language")

@@ -23,6 +23,9 @@ class EditingPresence(models.Model):
     opened_at = models.DateTimeField(_("open since"))
     seen_at = models.DateTimeField(_("last heartbeat"))
 
+    # A heartbeat every few seconds changes no public page: the page cache ignores it.
+    affects_pages = False
+
     class Meta:
         ordering = ("opened_at",)
         verbose_name = _("open change page")

@@ -41,6 +41,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "norec_site.limits.RequestSizeLimitMiddleware",
+    # Before the session, locale and CSRF work: a cached page for an anonymous
+    # visitor is answered here (norec_site.page_cache says when it may be).
+    "norec_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must run before CommonMiddleware
     # so that /nn/-less paths are redirected before the slash is appended.
@@ -148,6 +151,23 @@ NOREC_PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("NOREC_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# The cache of whole pages for anonymous visitors (norec_site.page_cache): how long a
+# page is kept at most, in seconds (0 turns it off). Its entries never outlive a change
+# of content, nor the next scheduled publication. Production with REDIS_URL keeps
+# them in Redis; without it, each process keeps its own in memory.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+# Part of every cached page's key, with the static files' manifest: set it to the
+# deployed commit (or any name of the release) so that a deploy starts afresh.
+NOREC_RELEASE = os.environ.get("NOREC_RELEASE", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -13,7 +13,13 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off, since each test's rolled-back writes never raise the content version; the
+# page-cache tests turn it on (tests/norec_site/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
 # Local folders whatever the environment says; the object-store tests set their own.
 STORAGES = {
     **LOCAL_MEDIA,
