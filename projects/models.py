@@ -21,6 +21,7 @@ from norec_site.models import (
     Publishable,
     PublishableManager,
     PublishableQuerySet,
+    with_renditions,
 )
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
@@ -110,7 +111,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def for_cards(self, today=None):
         """With what a project card shows (phase, first picture), in a fixed number of queries."""
-        images = ProjectImage.objects.select_related("image").prefetch_related("image__renditions")
+        images = with_renditions(ProjectImage.objects.all(), "image")
         return self.with_phase(today).prefetch_related(models.Prefetch("gallery", queryset=images))
 
     def in_phase(self, phase, today=None):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from norec_site.csvsafe import SafeWriter
 from norec_site.languages import language_codes, language_links
-from norec_site.models import SustainableDevelopmentGoal, Topic
+from norec_site.models import SustainableDevelopmentGoal, Topic, with_renditions
 from norec_site.views import PublishableDetailView, PublishableListView
 
 from . import opendata
@@ -32,7 +32,7 @@ REGION_COLOURS = {
 
 
 def gallery_prefetch():
-    images = ProjectImage.objects.select_related("image").prefetch_related("image__renditions")
+    images = with_renditions(ProjectImage.objects.all(), "image")
     return Prefetch("gallery", queryset=images)
 
 

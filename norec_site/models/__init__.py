@@ -1,5 +1,5 @@
 from .content_version import ContentVersion
-from .images import Image, Rendition
+from .images import Image, Rendition, with_renditions
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
 from .pages import MenuItem, PageRedirect, SitePage, SiteSettings
@@ -34,4 +34,5 @@ __all__ = [
     "SustainableDevelopmentGoal",
     "Topic",
     "TranslationStatus",
+    "with_renditions",
 ]

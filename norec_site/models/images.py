@@ -1,8 +1,11 @@
 """One media library for every picture on the site."""
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import JSONObject
+from django.db.models.query import ModelIterable
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -133,3 +136,57 @@ class Rendition(models.Model):
 
     def __str__(self):
         return f"{self.image_id} {self.ratio or 'original'} {self.width}w"
+
+
+RENDITION_COLUMNS = ("id", "ratio", "width", "height", "file")
+
+
+def with_renditions(queryset, field):
+    """``queryset`` whose rows bring the renditions of their picture ``field`` (a foreign
+    key to Image, selected with ``select_related``) in the same query, as if prefetched.
+
+    One query fewer than ``prefetch_related(f"{field}__renditions")``, for each list of
+    pictures on a page; ``image.renditions.all()`` and ``renditions_for()`` read them."""
+    rows = (
+        Rendition.objects.filter(image=models.OuterRef(field))
+        .order_by("ratio", "width")
+        .values(json=JSONObject(**{name: name for name in RENDITION_COLUMNS}))
+    )
+    queryset = queryset.select_related(field).annotate(
+        **{rendition_attribute(field): ArraySubquery(rows)}
+    )
+    queryset._iterable_class = renditions_iterable(field)
+    return queryset
+
+
+def rendition_attribute(field):
+    return f"_{field}_renditions"
+
+
+def renditions_iterable(field):
+    attribute = rendition_attribute(field)
+
+    class RenditionsIterable(ModelIterable):
+        def __iter__(self):
+            for row in super().__iter__():
+                image = getattr(row, field)
+                found = getattr(row, attribute)
+                delattr(row, attribute)
+                if image is not None:
+                    prefetched = image.renditions.get_queryset()
+                    prefetched._result_cache = [rendition_from(image, data) for data in found]
+                    prefetched._prefetch_done = True
+                    if not hasattr(image, "_prefetched_objects_cache"):
+                        image._prefetched_objects_cache = {}
+                    image._prefetched_objects_cache["renditions"] = prefetched
+                yield row
+
+    return RenditionsIterable
+
+
+def rendition_from(image, data):
+    rendition = Rendition.from_db(
+        "default", list(RENDITION_COLUMNS), [data[name] for name in RENDITION_COLUMNS]
+    )
+    rendition.image = image
+    return rendition

@@ -1,12 +1,14 @@
 """What every piece of public content shares: states, scheduling, slugs, languages."""
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, format_lazy
@@ -20,6 +22,31 @@ from norec_site.slugs import slug_from_title, unique_slug
 
 # A slug made from a title is made again this often when others take it at the same moment.
 SLUG_ATTEMPTS = 5
+# What the <slug:> converter of the detail pages accepts; quoting leaves it unchanged.
+URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+SLUG_PLACEHOLDER = "norec-slug-placeholder"
+# (url name, language, script prefix, urlconf): the detail address before and after the slug.
+_detail_url_parts = {}
+
+
+def detail_url(url_name, language, slug):
+    """``reverse(url_name, kwargs={"slug": slug})`` in ``language``.
+
+    A list shows dozens of items: each name is reversed once a language (and a
+    script prefix), then only the slug changes. Anything the converter might
+    refuse goes through ``reverse`` and fails as it would."""
+    if not URL_SLUG.fullmatch(slug):
+        with override(language):
+            return reverse(url_name, kwargs={"slug": slug})
+    key = (url_name, language, get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
+    parts = _detail_url_parts.get(key)
+    if parts is None:
+        with override(language):
+            before, _found, after = reverse(url_name, kwargs={"slug": SLUG_PLACEHOLDER}).partition(
+                SLUG_PLACEHOLDER
+            )
+        parts = _detail_url_parts[key] = (before, after)
+    return parts[0] + slug + parts[1]
 
 
 class Status(models.TextChoices):
@@ -144,8 +171,11 @@ class Publishable(ValidatesEachLanguage, models.Model):
         if language not in available and available:
             language = available[0]
         field = self.url_field
+        value = getattr(self, f"{field}_{language}")
+        if field == "slug":
+            return detail_url(self.url_name, language, value or "")
         with override(language):
-            return reverse(self.url_name, kwargs={field: getattr(self, f"{field}_{language}")})
+            return reverse(self.url_name, kwargs={field: value})
 
     def clean(self):
         super().clean()

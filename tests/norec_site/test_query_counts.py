@@ -28,6 +28,7 @@ def cache_on(settings):
 def content(size):
     """``size`` items of each type, linked to each other, with topics, people, pictures."""
     picture = ImageFactory()
+    gallery = [picture, *(ImageFactory(caption_nn=f"Bilete {n}") for n in range(3))]
     topics = [TopicFactory() for _ in range(2)]
     about = SitePageFactory(title_nn="Om Norec", image=picture)
     for child in range(size):
@@ -41,7 +42,7 @@ def content(size):
         report = ReportFactory(files=["nn", "en"], cover=picture)
         report.topics.add(*topics)
         report.sdgs.add(*report.sdgs.model.objects.filter(number__in=[5, 17]))
-        project = make_project(sdgs=[5, 17])
+        project = make_project(sdgs=[5, 17], images=gallery)
         project.related_reports.add(report)
         article = ArticleFactory(
             image=picture, topics=topics, authors=[PersonFactory(), PersonFactory()]

@@ -200,14 +200,22 @@ def test_project_page_queries_stay_fixed_with_many_partners_and_pictures(
 ):
     partners = [(code, "civil_society") for code in ("KE", "UG", "TZ", "RW", "ET", "NO", "VN")]
     project = make_project(partners=partners, sdgs=[3, 4, 5, 8])
-    for position in range(4):
-        project.gallery.create(image=ImageFactory(), position=position)
+    images = [ImageFactory() for _ in range(4)]
+    for position, image in enumerate(images):
+        project.gallery.create(image=image, position=position)
     for _ in range(3):
         ArticleFactory().related_projects.add(project)
         project.related_reports.add(ReportFactory())
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         response = client.get(page_url(project))
     assert response.status_code == 200
+    html = response.content.decode()
+    lead = images[0].renditions_for("16x9")
+    assert lead
+    assert f'srcset="{", ".join(f"{r.file.url} {r.width}w" for r in lead)}"' in html
+    for image in images[1:]:
+        assert all(r.file.url in html for r in image.renditions_for("1x1"))
+        assert image.alt_nn in html
 
 
 def test_draft_is_missing_from_the_sitemap(client, portfolio):
