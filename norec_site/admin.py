@@ -16,6 +16,7 @@ from norec_site.adminguards import (
     may_preview,
     visible_images,
 )
+from norec_site.conflicts import EditConflict, LockingAdminMixin, latest_version_pk
 from norec_site.countries import country_name
 from norec_site.csp import NonceMediaAdminMixin
 from norec_site.erasure import erase_personal_data
@@ -75,36 +76,64 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
 
 class PublishableAdminForm(forms.ModelForm):
-    """Refuses to overwrite an item that someone else saved in the meantime."""
+    """Refuses to overwrite an item that someone else saved in the meantime.
+
+    The admin locks the item's row before it reads it for a save (``get_object``), so the
+    version compared here is the one the save writes over: check and write are one step.
+    """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The revision the editor opened, for the diff a refused save shows.
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.edit_conflict = None
         self.fields["expected_version"].initial = self.instance.version
+        if self.instance.pk:
+            self.fields["opened_revision"].initial = latest_version_pk(self.instance)
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
         expected = cleaned.get("expected_version")
-        if self.instance.pk and expected is not None:
-            current = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
+        if expected is None:
+            raise forms.ValidationError(
+                _(
+                    "This save did not say which version of the item you opened, so it "
+                    "could overwrite someone else's change. Reload the page and save again."
+                ),
+                code="no_version",
             )
-            if current is not None and current != expected:
-                raise forms.ValidationError(
-                    _(
-                        "Someone else saved this item while you were editing it. "
-                        "Copy your changes, reload the page and make them again."
-                    ),
-                    code="edit_conflict",
-                )
+        if expected != self.instance.version:
+            self._refuse_conflict(cleaned.get("opened_revision"))
         return cleaned
+
+    def _refuse_conflict(self, opened_revision):
+        self.edit_conflict = EditConflict(
+            item=self.instance,
+            updated_by=self.instance.updated_by,
+            updated_at=self.instance.updated_at,
+            opened_revision=opened_revision,
+        )
+        # The form comes back with the editor's input; saving it again after merging by
+        # hand writes over the version they have now seen.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("expected_version")] = self.instance.version
+        self.data[self.add_prefix("opened_revision")] = latest_version_pk(self.instance) or ""
+        raise forms.ValidationError(
+            _(
+                "Someone else saved this item while you were editing it. Your changes are "
+                "still in the form: see below what the other person changed, merge it into "
+                "your text and save again."
+            ),
+            code="edit_conflict",
+        )
 
 
 class PublishableAdmin(
+    LockingAdminMixin,
     HistoryAdmin,
     EditingAdmin,
     TranslationAdminMixin,
