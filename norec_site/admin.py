@@ -19,6 +19,7 @@ from norec_site.adminguards import (
 from norec_site.conflicts import EditConflict, LockingAdminMixin, latest_version_pk
 from norec_site.countries import country_name
 from norec_site.csp import NonceMediaAdminMixin
+from norec_site.drafts_admin import DraftsAdminMixin, state_with_draft
 from norec_site.erasure import erase_personal_data
 from norec_site.history_admin import HistoryAdmin
 from norec_site.image_usage import ImageUsageAdmin
@@ -85,11 +86,17 @@ class PublishableAdminForm(forms.ModelForm):
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     # The revision the editor opened, for the diff a refused save shows.
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version of the item's draft the editor opened (0: none); the admin says which
+    # version is current in ``current_draft_version``.
+    expected_draft = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    current_draft_version = 0
+    current_draft = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.edit_conflict = None
         self.fields["expected_version"].initial = self.instance.version
+        self.fields["expected_draft"].initial = self.current_draft_version
         if self.instance.pk:
             self.fields["opened_revision"].initial = latest_version_pk(self.instance)
 
@@ -106,21 +113,24 @@ class PublishableAdminForm(forms.ModelForm):
                 ),
                 code="no_version",
             )
-        if expected != self.instance.version:
+        draft_seen = cleaned.get("expected_draft") or 0
+        if expected != self.instance.version or draft_seen != self.current_draft_version:
             self._refuse_conflict(cleaned.get("opened_revision"))
         return cleaned
 
     def _refuse_conflict(self, opened_revision):
+        draft = self.current_draft
         self.edit_conflict = EditConflict(
             item=self.instance,
-            updated_by=self.instance.updated_by,
-            updated_at=self.instance.updated_at,
+            updated_by=draft.author if draft else self.instance.updated_by,
+            updated_at=draft.updated_at if draft else self.instance.updated_at,
             opened_revision=opened_revision,
         )
         # The form comes back with the editor's input; saving it again after merging by
         # hand writes over the version they have now seen.
         self.data = self.data.copy()
         self.data[self.add_prefix("expected_version")] = self.instance.version
+        self.data[self.add_prefix("expected_draft")] = self.current_draft_version
         self.data[self.add_prefix("opened_revision")] = latest_version_pk(self.instance) or ""
         raise forms.ValidationError(
             _(
@@ -138,6 +148,7 @@ class PublishableAdmin(
     EditingAdmin,
     TranslationAdminMixin,
     SaveErrorsAdminMixin,
+    DraftsAdminMixin,
     PickerValuesMixin,
     NonceMediaAdminMixin,
     VersionAdmin,
@@ -182,7 +193,7 @@ class PublishableAdmin(
 
     @admin.display(description=_("state"))
     def state(self, obj):
-        return obj.state_label
+        return state_with_draft(obj)
 
     @admin.display(description=_("languages"))
     def languages(self, obj):
@@ -205,7 +216,7 @@ class PublishableAdmin(
 
     @admin.action(description=_("Publish the selected items"), permissions=("publish",))
     def publish(self, request, queryset):
-        count, expired = 0, []
+        count, expired = self.publish_pending_drafts(request, queryset), []
         for item in queryset.filter(status=Status.DRAFT):
             # Publishing it would say "published" and show nothing: its time is gone.
             if item.unpublish_at and item.unpublish_at <= timezone.now():

@@ -71,7 +71,7 @@ class LockingAdminMixin:
         for name, options in super().get_fieldsets(request, obj):
             fields = tuple(options.get("fields", ()))
             if "expected_version" in fields and "opened_revision" not in fields:
-                options = {**options, "fields": (*fields, "opened_revision")}
+                options = {**options, "fields": (*fields, "opened_revision", "expected_draft")}
             fieldsets.append((name, options))
         return fieldsets
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.urls import Resolver404, resolve, translate_url
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from norec_site import apertium
@@ -120,13 +121,27 @@ def translated_fields(item, *, source, target):
 
 
 def save_machine_translation(item, *, source, target, values, user=None):
-    """Write machine text into ``item`` and save it the normal way, marked for checking."""
-    for name, text in values.items():
-        setattr(item, f"{name}_{target}", text)
-    if user is not None:
-        item.updated_by = user
-    item.full_clean()
-    item.save()
+    """Write machine text into ``item`` and save it the normal way, marked for checking.
+
+    A published item gets it in its draft: the public never sees unchecked machine text
+    before someone who may publish publishes it.
+    """
+    from norec_site.drafts import change_into_draft, goes_into_draft
+
+    def write(obj):
+        for name, text in values.items():
+            setattr(obj, f"{name}_{target}", text)
+        if user is not None:
+            obj.updated_by = user
+        obj.full_clean()
+        obj.save()
+        return obj
+
+    if goes_into_draft(item):
+        comment = _("Machine translation to %(language)s") % {"language": target}
+        item = change_into_draft(item, user, write, comment)
+    else:
+        item = write(item)
     record_machine_translation(item, source=source, target=target, fields=list(values), user=user)
     return item
 

@@ -1,3 +1,4 @@
+from .drafts import Draft, Notification, ReviewEvent
 from .images import Image, Rendition
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
@@ -13,6 +14,9 @@ from .publishable import (
 from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
+    "Draft",
+    "Notification",
+    "ReviewEvent",
     "EditingPresence",
     "EditorPreference",
     "Image",
