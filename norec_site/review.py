@@ -157,3 +157,61 @@ def review_url():
     from django.urls import reverse
 
     return reverse("admin:review_queue")
+
+
+def publish_due(now=None):
+    """Publish the approved drafts whose time has come. Idempotent and safe to run from
+    several machines at once: a draft another run holds is skipped, a published one is
+    gone. A draft that cannot be applied (a slug another item took) goes back to its
+    author with the reason and is not tried again.
+
+    Returns (published items, [(item, reason)] not published).
+    """
+    now = now or timezone.now()
+    published, failed = [], []
+    due = Draft.objects.filter(state=Draft.State.APPROVED, publish_at__lte=now)
+    for draft_id in list(due.order_by("publish_at").values_list("pk", flat=True)):
+        with transaction.atomic():
+            draft = (
+                Draft.objects.select_for_update(skip_locked=True)
+                .filter(pk=draft_id, state=Draft.State.APPROVED, publish_at__lte=now)
+                .first()
+            )
+            if draft is None:
+                continue
+            model = ContentType.objects.get_for_id(draft.content_type_id).model_class()
+            item = model._default_manager.filter(pk=draft.object_id).first() if model else None
+            if item is None:
+                draft.delete()
+                continue
+            approver = _approver(item)
+            try:
+                with transaction.atomic():
+                    drafts.publish_draft(item, approver)
+            except drafts.DraftError as error:
+                reason = str(error)
+                draft.state = Draft.State.SENT_BACK
+                draft.review_comment = reason
+                draft.save()
+                _event(item, None, ReviewEvent.Action.FAILED, reason)
+                failed.append((item, reason))
+                notify(
+                    [draft.author, approver], lambda reason=reason: reason, draft_change_url(item)
+                )
+                continue
+            published.append(item)
+    return published, failed
+
+
+def _approver(item):
+    event = (
+        ReviewEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(item)),
+            object_id=item.pk,
+            action=ReviewEvent.Action.APPROVED,
+        )
+        .select_related("actor")
+        .order_by("-at")
+        .first()
+    )
+    return event.actor if event else None
