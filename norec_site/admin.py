@@ -29,6 +29,7 @@ from norec_site.models import (
     Image,
     Organisation,
     Person,
+    ReviewEvent,
     SlugRedirect,
     Status,
     SustainableDevelopmentGoal,
@@ -386,6 +387,25 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_display = ("old_slug", "language", "content_type", "object_id", "created_at")
     list_filter = ("language", "content_type")
     search_fields = ("old_slug",)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """Who submitted, sent back, approved and published what, and when: read only."""
+
+    list_display = ("at", "action", "actor", "content_type", "object_id", "comment")
+    list_filter = ("action", "content_type")
+    list_select_related = ("actor", "content_type")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 from norec_site.pages import admin as pages_admin  # noqa: E402, F401  (site pages, menus, settings)

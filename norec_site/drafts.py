@@ -272,6 +272,12 @@ def publish_draft(item, user, comment=""):
     return obj
 
 
+def forget_drafts_of_deleted(sender, instance, **kwargs):
+    """A deleted item has no pending changes; its draft's revision stays in its history."""
+    if instance.pk is not None:
+        Draft.objects.filter(**_key(instance)).delete()
+
+
 def discard_draft(item):
     """Back to the live version: the draft goes, its revision stays in the history."""
     return Draft.objects.filter(**_key(item)).delete()[0] > 0

@@ -91,8 +91,8 @@ class DraftsAdminMixin:
                 drafts.store_draft(
                     live, versions, request.user, request.POST.get("revision_comment", "")
                 )
-            elif saved and draft is not None and publishing:
-                draft.delete()  # published with the form: the draft is in it
+            elif saved and draft is not None and (publishing or draft.revision_id):
+                draft.delete()  # applied with the form: the draft is in it now
             if saved and "_submit_review" in request.POST:
                 self._submit(request, live)
         return response

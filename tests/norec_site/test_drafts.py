@@ -247,3 +247,32 @@ def test_site_pages_get_drafts_too(client):
     assert "Endra i utkastet" not in SitePage.objects.get(pk=page.pk).body_nn
     with showing_draft(page) as shown:
         assert "Endra i utkastet" in shown.body_nn
+
+
+def test_a_deleted_item_with_a_draft_can_be_purged(client):
+    article = published_article()
+    writer(client)
+    save(client, article, lead_nn="Utkast til ei sak som blir sletta.")
+    with recorded():
+        Article.objects.get(pk=article.pk).delete()
+    assert not Draft.objects.exists()
+    out = io.StringIO()
+    call_command("purge_deleted", "--older-than", "0", stdout=out)
+    assert "Purged 1 deleted item(s)" in out.getvalue()
+    assert not Version.objects.get_for_object_reference(Article, article.pk).exists()
+
+
+def test_a_publisher_unpublishing_then_saving_applies_the_draft_once(client):
+    article = published_article(lead_nn="Gammal ingress.")
+    writer(client)
+    save(client, article, lead_nn="Ingress frå utkastet.")
+    publisher(client)
+    client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "unpublish", "_selected_action": [article.pk]},
+    )
+    response = save(client, article, body_nn="<p>Ny tekst.</p>")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.status, article.lead_nn) == (Status.DRAFT, "Ingress frå utkastet.")
+    assert draft_for(article) is None
