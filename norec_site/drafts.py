@@ -77,7 +77,7 @@ def draft_for(item):
 
 
 @contextmanager
-def _unrecorded():
+def unrecorded():
     """Writes inside make no revision, whatever revision is open around them."""
     token = _revision_stack.set([])
     try:
@@ -104,7 +104,7 @@ def rolled_back():
 def serialise(item):
     """The item and the rows it follows, as reversion would keep them (unsaved versions)."""
     item = type(item)._base_manager.get(pk=item.pk)
-    with _unrecorded():
+    with unrecorded():
         reversion.add_to_revision(item)
         return list(_current_frame().db_versions[router.db_for_write(Revision)].values())
 
@@ -137,7 +137,7 @@ def showing_draft(item, user=None):
     if draft is None or draft.revision_id is None:
         yield item
         return
-    with rolled_back(), _unrecorded():
+    with rolled_back(), unrecorded():
         apply_revision(item, draft.revision, draft.author or user)
         type(item)._base_manager.filter(pk=item.pk).update(updated_at=draft.updated_at)
         yield type(item)._default_manager.get(pk=item.pk)
@@ -203,7 +203,7 @@ def change_into_draft(item, user, change, comment=""):
     with transaction.atomic():
         lock_row(type(item), item.pk)
         result = None
-        with rolled_back(), _unrecorded(), drafting():
+        with rolled_back(), unrecorded(), drafting():
             draft = draft_for(item)
             if draft is not None and draft.revision_id:
                 apply_revision(item, draft.revision, draft.author or user)

@@ -70,7 +70,7 @@ class DraftsAdminMixin:
             try:
                 with drafts.drafting():
                     if draft is not None and draft.revision_id:
-                        with drafts._unrecorded():
+                        with drafts.unrecorded():
                             drafts.apply_revision(live, draft.revision, draft.author)
                     response = _render(
                         super().changeform_view(request, object_id, form_url, extra_context)
@@ -91,6 +91,14 @@ class DraftsAdminMixin:
                 drafts.store_draft(
                     live, versions, request.user, request.POST.get("revision_comment", "")
                 )
+                if getattr(request, "norec_publishing_changed", False):
+                    messages.warning(
+                        request,
+                        _(
+                            "The status, publication and unpublish times of a published item "
+                            "change only with “Save and publish”; the draft kept the live ones."
+                        ),
+                    )
             elif saved and draft is not None and (publishing or draft.revision_id):
                 draft.delete()  # applied with the form: the draft is in it now
             if saved and "_submit_review" in request.POST:
@@ -126,6 +134,9 @@ class DraftsAdminMixin:
     def save_model(self, request, obj, form, change):
         if getattr(request, "norec_publishing", False):
             obj.status = drafts.Status.PUBLISHED
+        if getattr(request, "norec_keep_as_draft", False):
+            fields = getattr(self, "publishing_fields", ())
+            request.norec_publishing_changed = bool(set(form.changed_data) & set(fields))
         super().save_model(request, obj, form, change)
 
     def message_user(self, request, message, level=messages.INFO, *args, **kwargs):

@@ -147,10 +147,20 @@ def save_machine_translation(item, *, source, target, values, user=None):
 
 
 def machine_translate(item, *, source, target, user=None):
-    """Fill ``item``'s empty ``target`` fields from ``source`` with Apertium, and save."""
+    """Fill ``item``'s empty ``target`` fields from ``source`` with Apertium, and save.
+
+    A published item with a draft is translated from its draft, whose fields the editor
+    may already have written.
+    """
+    from norec_site.drafts import goes_into_draft, showing_draft
+
     if not apertium.is_available(source, target):
         raise MachineTranslationError(apertium.unavailable_reason(source, target))
-    values, unsure = translated_fields(item, source=source, target=target)
+    if goes_into_draft(item):
+        with showing_draft(item, user) as shown:
+            values, unsure = translated_fields(shown, source=source, target=target)
+    else:
+        values, unsure = translated_fields(item, source=source, target=target)
     if values:
         save_machine_translation(item, source=source, target=target, values=values, user=user)
     return MachineTranslation(fields=list(values), unsure_words=sorted(set(unsure)))

@@ -276,3 +276,13 @@ def test_a_publisher_unpublishing_then_saving_applies_the_draft_once(client):
     article.refresh_from_db()
     assert (article.status, article.lead_nn) == (Status.DRAFT, "Ingress frå utkastet.")
     assert draft_for(article) is None
+
+
+def test_a_publishers_plain_save_of_publishing_times_says_they_need_save_and_publish(client):
+    article = published_article()
+    publisher(client)
+    response = save(client, article, unpublish_at_0="2030-03-10", unpublish_at_1="15:00:00")
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("«Lagre og publiser»" in m for m in messages)
+    assert Article.objects.get(pk=article.pk).unpublish_at is None

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from news.models import Article
 from norec_site import apertium
-from norec_site.drafts import showing_draft
+from norec_site.drafts import change_into_draft, showing_draft
 from norec_site.groups import COMMUNICATIONS
 from norec_site.machine_translation import machine_translate, translate_link
 from norec_site.models import Status
@@ -332,3 +332,17 @@ def test_without_apertium_the_button_says_so_and_the_page_works(client, without_
     assert "Apertium er ikkje installert" in response.content.decode()
     article.refresh_from_db()
     assert not article.title_nb
+
+
+def test_a_draft_field_the_editor_wrote_is_never_overwritten():
+    article = demo_article("teachers-mekong")
+
+    def write_bokmal_title(obj):
+        obj.title_nb = "Lærere bytter klasserom"
+        obj.save()
+
+    change_into_draft(article, None, write_bokmal_title)
+    result = machine_translate(article, source="nn", target="nb")
+    assert "title" not in result.fields
+    shown = drafted(article)
+    assert shown.title_nb == "Lærere bytter klasserom" and shown.lead_nb
