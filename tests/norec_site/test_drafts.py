@@ -286,3 +286,24 @@ def test_a_publishers_plain_save_of_publishing_times_says_they_need_save_and_pub
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("«Lagre og publiser»" in m for m in messages)
     assert Article.objects.get(pk=article.pk).unpublish_at is None
+
+
+def test_the_list_says_which_items_have_drafts_without_a_query_per_row(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def listing_queries():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("admin:news_article_changelist")).content.decode()
+        return len(queries), html.count("med upubliserte endringar")
+
+    writer(client)
+    for _ in range(2):
+        save(client, published_article(), lead_nn="Utkast.")
+    few, shown = listing_queries()
+    assert shown == 2
+    for _ in range(4):
+        save(client, published_article(), lead_nn="Utkast.")
+    many, shown = listing_queries()
+    assert shown == 6
+    assert many == few

@@ -137,3 +137,39 @@ def test_a_save_without_the_version_is_refused(client):
     assert response.status_code == 200
     assert "Denne lagringa sa ikkje kva versjon" in response.content.decode()
     assert Article.objects.get(pk=article.pk).lead_nn == "Opphavleg"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_draft_saves_of_a_published_item_released_together_never_both_succeed():
+    from norec_site.drafts import draft_for, showing_draft
+
+    with recorded(comment="first"):
+        article = ArticleFactory(lead_nn="Opphavleg ingress", lead_en="Original lead")
+    url = reverse(CHANGE, args=[article.pk])
+    clients = [editor_client("draft-nn"), editor_client("draft-en")]
+    posts = []
+    for client, changes in zip(
+        clients, ({"lead_nn": "Ny ingress"}, {"lead_en": "New lead"}), strict=True
+    ):
+        form = client.get(url).context["adminform"].form
+        data = form_data(article, **changes)
+        data["expected_draft"] = form["expected_draft"].value()
+        posts.append(data)
+    barrier, statuses = threading.Barrier(2), [None, None]
+    threads = [
+        threading.Thread(
+            target=save_together, args=(barrier, clients[i], url, posts[i], statuses, i)
+        )
+        for i in (0, 1)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert sorted(statuses) == [200, 302], statuses
+    assert Article.objects.get(pk=article.pk).lead_nn == "Opphavleg ingress"  # live unchanged
+    assert draft_for(article).version == 1
+    with showing_draft(article) as shown:
+        kept = (shown.lead_nn, shown.lead_en)
+    winner = statuses.index(302)
+    assert kept == (("Ny ingress", "Original lead"), ("Opphavleg ingress", "New lead"))[winner]
