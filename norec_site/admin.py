@@ -16,8 +16,10 @@ from norec_site.adminguards import (
     may_preview,
     visible_images,
 )
+from norec_site.conflicts import EditConflict, LockingAdminMixin, latest_version_pk
 from norec_site.countries import country_name
 from norec_site.csp import NonceMediaAdminMixin
+from norec_site.drafts_admin import DraftsAdminMixin, state_with_draft
 from norec_site.erasure import erase_personal_data
 from norec_site.history_admin import HistoryAdmin
 from norec_site.image_usage import ImageUsageAdmin
@@ -27,6 +29,7 @@ from norec_site.models import (
     Image,
     Organisation,
     Person,
+    ReviewEvent,
     SlugRedirect,
     Status,
     SustainableDevelopmentGoal,
@@ -75,40 +78,78 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
 
 class PublishableAdminForm(forms.ModelForm):
-    """Refuses to overwrite an item that someone else saved in the meantime."""
+    """Refuses to overwrite an item that someone else saved in the meantime.
+
+    The admin locks the item's row before it reads it for a save (``get_object``), so the
+    version compared here is the one the save writes over: check and write are one step.
+    """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The revision the editor opened, for the diff a refused save shows.
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version of the item's draft the editor opened (0: none); the admin says which
+    # version is current in ``current_draft_version``.
+    expected_draft = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    current_draft_version = 0
+    current_draft = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.edit_conflict = None
         self.fields["expected_version"].initial = self.instance.version
+        self.fields["expected_draft"].initial = self.current_draft_version
+        if self.instance.pk:
+            self.fields["opened_revision"].initial = latest_version_pk(self.instance)
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
         expected = cleaned.get("expected_version")
-        if self.instance.pk and expected is not None:
-            current = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
+        if expected is None:
+            raise forms.ValidationError(
+                _(
+                    "This save did not say which version of the item you opened, so it "
+                    "could overwrite someone else's change. Reload the page and save again."
+                ),
+                code="no_version",
             )
-            if current is not None and current != expected:
-                raise forms.ValidationError(
-                    _(
-                        "Someone else saved this item while you were editing it. "
-                        "Copy your changes, reload the page and make them again."
-                    ),
-                    code="edit_conflict",
-                )
+        draft_seen = cleaned.get("expected_draft") or 0
+        if expected != self.instance.version or draft_seen != self.current_draft_version:
+            self._refuse_conflict(cleaned.get("opened_revision"))
         return cleaned
+
+    def _refuse_conflict(self, opened_revision):
+        draft = self.current_draft
+        self.edit_conflict = EditConflict(
+            item=self.instance,
+            updated_by=draft.author if draft else self.instance.updated_by,
+            updated_at=draft.updated_at if draft else self.instance.updated_at,
+            opened_revision=opened_revision,
+        )
+        # The form comes back with the editor's input; saving it again after merging by
+        # hand writes over the version they have now seen.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("expected_version")] = self.instance.version
+        self.data[self.add_prefix("expected_draft")] = self.current_draft_version
+        self.data[self.add_prefix("opened_revision")] = latest_version_pk(self.instance) or ""
+        raise forms.ValidationError(
+            _(
+                "Someone else saved this item while you were editing it. Your changes are "
+                "still in the form: see below what the other person changed, merge it into "
+                "your text and save again."
+            ),
+            code="edit_conflict",
+        )
 
 
 class PublishableAdmin(
+    LockingAdminMixin,
     HistoryAdmin,
     EditingAdmin,
     TranslationAdminMixin,
     SaveErrorsAdminMixin,
+    DraftsAdminMixin,
     PickerValuesMixin,
     NonceMediaAdminMixin,
     VersionAdmin,
@@ -153,7 +194,7 @@ class PublishableAdmin(
 
     @admin.display(description=_("state"))
     def state(self, obj):
-        return obj.state_label
+        return state_with_draft(obj)
 
     @admin.display(description=_("languages"))
     def languages(self, obj):
@@ -176,7 +217,7 @@ class PublishableAdmin(
 
     @admin.action(description=_("Publish the selected items"), permissions=("publish",))
     def publish(self, request, queryset):
-        count, expired = 0, []
+        count, expired = self.publish_pending_drafts(request, queryset), []
         for item in queryset.filter(status=Status.DRAFT):
             # Publishing it would say "published" and show nothing: its time is gone.
             if item.unpublish_at and item.unpublish_at <= timezone.now():
@@ -346,6 +387,25 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_display = ("old_slug", "language", "content_type", "object_id", "created_at")
     list_filter = ("language", "content_type")
     search_fields = ("old_slug",)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """Who submitted, sent back, approved and published what, and when: read only."""
+
+    list_display = ("at", "action", "actor", "content_type", "object_id", "comment")
+    list_filter = ("action", "content_type")
+    list_select_related = ("actor", "content_type")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 from norec_site.pages import admin as pages_admin  # noqa: E402, F401  (site pages, menus, settings)

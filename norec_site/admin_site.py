@@ -11,8 +11,11 @@ from norec_site.languages import LOCAL_NAMES
 class NorecAdminSite(admin.AdminSite):
     def get_urls(self):
         from norec_site.language_report import language_report
+        from norec_site.review_admin import review_decide, review_queue
 
         return [
+            path("review/", self.admin_view(review_queue), name="review_queue"),
+            path("review/<int:draft_id>/", self.admin_view(review_decide), name="review_decide"),
             path("language/", self.admin_view(set_admin_language), name="set_admin_language"),
             path("language-report/", self.admin_view(language_report), name="language_report"),
             *super().get_urls(),

@@ -55,6 +55,7 @@ class RestoreResult:
     obj: models.Model
     recovered: bool
     left_out: list = field(default_factory=list)
+    into_draft: bool = False
 
 
 # Recording ---------------------------------------------------------------------------
@@ -231,12 +232,18 @@ def restore_revision(version, user):
 
 
 def _restore_into_draft(obj, version, user):
-    # DRAFTS: the lead wires norec_site.drafts.save_draft_from_revision(obj, version.revision,
-    # user) here when the drafts of live content are merged; until then nothing live changes.
-    raise RestoreError(
-        _(
-            "“%(item)s” is published, and restoring would change the public page. "
-            "Unpublish it first, or restore into a draft once drafts of published items exist."
-        )
-        % {"item": obj}
-    )
+    """A published item: the restored revision becomes its draft; nothing live changes."""
+    from norec_site.drafts import save_draft_from_revision
+
+    when = date_format(localtime(version.revision.date_created), "DATETIME_FORMAT")
+    comment = _("Restored the revision of %(date)s") % {"date": when}
+    try:
+        result = save_draft_from_revision(obj, version.revision, user, comment)
+    except IntegrityError as error:
+        raise RestoreError(
+            _("This revision could not be restored (%(error)s). Nothing was changed.")
+            % {"error": error}
+        ) from error
+    result.obj = type(obj)._default_manager.get(pk=obj.pk)
+    result.into_draft = True
+    return result

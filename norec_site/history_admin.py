@@ -270,7 +270,11 @@ class HistoryAdmin:
             text = _("“%(item)s” was recovered from the revision of %(date)s.")
         else:
             text = _("“%(item)s” was restored to the revision of %(date)s.")
-        if hasattr(result.obj, "status"):
+        if result.into_draft:
+            text += " " + _(
+                "It is published: the restored text is its draft until someone publishes it."
+            )
+        elif hasattr(result.obj, "status"):
             text += " " + _("It is a draft until someone publishes it.")
         messages.success(request, text % {"item": result.obj, "date": when})
         if result.left_out:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from norec_site.history import content_models, is_owned, named_in_versions
+from norec_site.models import Draft
 
 
 def _existing(versions):
@@ -101,10 +102,14 @@ def prune_revisions(*, keep=10, older_than_days=365):
             live_keys.add(key)
             if position[key] > keep and created < cutoff:
                 surplus.add((revision_id, key))
+    # A pending draft is an unapplied revision: it is never surplus.
+    pending = set(Draft.objects.exclude(revision=None).values_list("revision_id", flat=True))
     removable = [
         revision_id
         for revision_id, keys in holders.items()
-        if all((revision_id, key) in surplus for key in keys) and keys & live_keys
+        if all((revision_id, key) in surplus for key in keys)
+        and keys & live_keys
+        and revision_id not in pending
     ]
     thinned = set()
     for revision_id in removable:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from django.urls import Resolver404, resolve, translate_url
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from norec_site import apertium
@@ -120,22 +121,46 @@ def translated_fields(item, *, source, target):
 
 
 def save_machine_translation(item, *, source, target, values, user=None):
-    """Write machine text into ``item`` and save it the normal way, marked for checking."""
-    for name, text in values.items():
-        setattr(item, f"{name}_{target}", text)
-    if user is not None:
-        item.updated_by = user
-    item.full_clean()
-    item.save()
+    """Write machine text into ``item`` and save it the normal way, marked for checking.
+
+    A published item gets it in its draft: the public never sees unchecked machine text
+    before someone who may publish publishes it.
+    """
+    from norec_site.drafts import change_into_draft, goes_into_draft
+
+    def write(obj):
+        for name, text in values.items():
+            setattr(obj, f"{name}_{target}", text)
+        if user is not None:
+            obj.updated_by = user
+        obj.full_clean()
+        obj.save()
+        return obj
+
+    if goes_into_draft(item):
+        comment = _("Machine translation to %(language)s") % {"language": target}
+        item = change_into_draft(item, user, write, comment)
+    else:
+        item = write(item)
     record_machine_translation(item, source=source, target=target, fields=list(values), user=user)
     return item
 
 
 def machine_translate(item, *, source, target, user=None):
-    """Fill ``item``'s empty ``target`` fields from ``source`` with Apertium, and save."""
+    """Fill ``item``'s empty ``target`` fields from ``source`` with Apertium, and save.
+
+    A published item with a draft is translated from its draft, whose fields the editor
+    may already have written.
+    """
+    from norec_site.drafts import goes_into_draft, showing_draft
+
     if not apertium.is_available(source, target):
         raise MachineTranslationError(apertium.unavailable_reason(source, target))
-    values, unsure = translated_fields(item, source=source, target=target)
+    if goes_into_draft(item):
+        with showing_draft(item, user) as shown:
+            values, unsure = translated_fields(shown, source=source, target=target)
+    else:
+        values, unsure = translated_fields(item, source=source, target=target)
     if values:
         save_machine_translation(item, source=source, target=target, values=values, user=user)
     return MachineTranslation(fields=list(values), unsure_words=sorted(set(unsure)))

@@ -16,9 +16,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.drafts import awaiting_review as submitted
+from norec_site.drafts import drafts_by
 from norec_site.languages import language_codes, language_name
 from norec_site.models import Status
 from norec_site.models.publishable import content_models
+from norec_site.notifications import unread_for
 
 LIMIT = 10
 SCHEDULE_DAYS = 14
@@ -131,7 +134,42 @@ def missing_translation(user):
     return newest(found)
 
 
+def notifications(user):
+    """The user's unread review notifications, newest first: each links to its item."""
+    return [
+        Entry(item=n.text, type_name="", date=n.created_at, url=n.link) for n in unread_for(user)
+    ][:LIMIT]
+
+
+def draft_entries(pairs, user):
+    allowed = set(changeable_models(user))
+    found = [
+        entry(item, draft.updated_at, draft.get_state_display())
+        for item, draft in pairs
+        if type(item) in allowed
+    ]
+    return found[:LIMIT]
+
+
+def my_drafts(user):
+    """Unpublished changes the user wrote, newest first."""
+    return draft_entries(drafts_by(user), user)
+
+
+def awaiting_review(user):
+    """Submitted changes, oldest first, for those who may publish them."""
+    pairs = [
+        (item, draft)
+        for item, draft in submitted()
+        if user.has_perm(f"{item._meta.app_label}.publish_{item._meta.model_name}")
+    ]
+    return draft_entries(pairs, user)
+
+
 SECTIONS = [
+    Section(_("Notifications"), notifications),
+    Section(_("My drafts"), my_drafts),
+    Section(_("Awaiting review"), awaiting_review),
     Section(_("Scheduled to publish or unpublish in the next 14 days"), scheduled),
     Section(_("Recently published"), recently_published),
     Section(_("Missing a translation"), missing_translation),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
 from news.home import home_news
+from norec_site.drafts import draft_for, showing_draft
 from norec_site.languages import OG_LOCALES, language_links
 from norec_site.models import SlugRedirect
 from norec_site.search import (
@@ -118,6 +119,14 @@ class PublishableDetailView(DetailView):
             if not self.can_preview():
                 raise Http404  # complete in no language: nothing to show the public
 
+        if self.can_preview() and draft_for(self.object) is not None:
+            # An editor's preview shows the unpublished changes, rendered and rolled back.
+            with showing_draft(self.object, request.user) as shown:
+                self.object = shown
+                response = self.render_to_response(self.get_context_data(object=shown))
+                response.render()
+            add_never_cache_headers(response)
+            return response
         response = self.render_to_response(self.get_context_data(object=self.object))
         if self.is_preview():
             add_never_cache_headers(response)

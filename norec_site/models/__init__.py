@@ -1,4 +1,5 @@
 from .content_version import ContentVersion
+from .drafts import Draft, Notification, ReviewEvent
 from .images import Image, Rendition, with_renditions
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
@@ -15,6 +16,9 @@ from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
 __all__ = [
     "ContentVersion",
+    "Draft",
+    "Notification",
+    "ReviewEvent",
     "EditingPresence",
     "EditorPreference",
     "Image",

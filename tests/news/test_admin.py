@@ -112,6 +112,7 @@ def test_editor_writes_in_nynorsk_adds_english_and_schedules_an_article(client):
             title_en="South-south cooperation at the UN conference",
             lead_en="Norec presented a report in Buenos Aires.",
             body_en="<p>The report shows how exchanges work.</p>",
+            _publish="Lagre og publiser",
             **{
                 "bylines-TOTAL_FORMS": "1",
                 "bylines-INITIAL_FORMS": "1",
@@ -336,7 +337,9 @@ def test_linked_reports_and_projects_are_saved_from_the_form(client):
     report, project = ReportFactory(), make_project(languages=("nn",))
     response = client.post(
         reverse("admin:news_article_change", args=[article.pk]),
-        form_data(article, related_reports=[report.pk], related_projects=[project.pk]),
+        form_data(
+            article, related_reports=[report.pk], related_projects=[project.pk], _publish="1"
+        ),
     )
     assert response.status_code == 302
     assert list(article.related_reports.all()) == [report]

@@ -137,7 +137,8 @@ def test_changing_the_nynorsk_flags_the_bokmal_until_an_editor_confirms_it(clien
     article = demo_article("youth-leaders", languages=("nn", "nb"))
     client.force_login(UserFactory(groups=[COMMUNICATIONS]))
     url = reverse("admin:news_article_change", args=[article.pk])
-    client.post(url, change_data(article, lead_nn=article.lead_nn + " Dei kom heim i mai."))
+    changed = article.lead_nn + " Dei kom heim i mai."
+    client.post(url, change_data(article, lead_nn=changed, _publish="1"))
     article.refresh_from_db()
     assert statuses_for(article)["nb"].out_of_date
     assert not statuses_for(article)["nn"].out_of_date
@@ -147,7 +148,8 @@ def test_changing_the_nynorsk_flags_the_bokmal_until_an_editor_confirms_it(clien
     flagged = client.get(changelist + "?translation=outdated-nb")
     assert [a.pk for a in flagged.context["cl"].result_list] == [article.pk]
 
-    client.post(url, change_data(article, confirm_languages=["nb"]))
+    article.refresh_from_db()
+    client.post(url, change_data(article, confirm_languages=["nb"], _publish="1"))
     assert not statuses_for(article)["nb"].out_of_date
     assert (
         list(client.get(changelist + "?translation=outdated-nb").context["cl"].result_list) == []
@@ -179,7 +181,8 @@ def test_a_title_without_its_other_texts_warns_but_saves(client):
     article = demo_article("teachers-mekong")
     client.force_login(UserFactory(groups=[COMMUNICATIONS]))
     url = reverse("admin:news_article_change", args=[article.pk])
-    response = client.post(url, change_data(article, title_en="Teachers swap classrooms"))
+    data = change_data(article, title_en="Teachers swap classrooms", _publish="1")
+    response = client.post(url, data)
     assert response.status_code == 302
     warnings = [m for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert [str(m) for m in warnings] == [

@@ -8,8 +8,8 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from news.models import Article, ArticleAuthor
+from norec_site.drafts import showing_draft
 from norec_site.history import (
-    RestoreError,
     files_named_by_revisions,
     record_unversioned,
     restore_revision,
@@ -100,16 +100,18 @@ def test_restore_of_a_draft_reverts_it_as_a_new_revision_with_the_version_moving
     assert result.left_out == []
 
 
-def test_restoring_a_published_item_is_refused_until_drafts_of_live_content_exist(english):
+def test_restoring_a_published_item_makes_its_draft_and_changes_nothing_live(english):
     article = ArticleFactory(title_nn="Publisert")
     save_revision(article)
     article.title_nn = "Endra"
     save_revision(article)
 
-    with pytest.raises(RestoreError, match="published"):
-        restore_revision(versions_of(article).first(), UserFactory())
+    result = restore_revision(versions_of(article).last(), UserFactory())
 
+    assert result.into_draft
     assert Article.objects.get(pk=article.pk).title_nn == "Endra"
+    with showing_draft(article) as shown:
+        assert shown.title_nn == "Publisert"
 
 
 def test_recovering_a_deleted_report_brings_back_its_files_authors_text_and_cover(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from news.models import Article
+from norec_site.drafts import draft_for
 from norec_site.groups import COMMUNICATIONS, REPORT_ADMINISTRATORS
 from norec_site.history import record_unversioned
 from norec_site.models import Image, Person, Status
@@ -144,18 +145,21 @@ def test_restoring_a_draft_from_its_revision_page_makes_a_new_revision(client, e
     assert "er eit utkast" in follow.content.decode()
 
 
-def test_restoring_a_published_item_says_why_not_and_changes_nothing(client, editor):
+def test_restoring_a_published_item_makes_its_draft_and_leaves_the_public_page(client, editor):
     article = ArticleFactory(title_nn="Publisert")
-    edit(client, article)
+    edit(client, article, _publish="1")
     first = Version.objects.get_for_object(article).get()
-    edit(client, article, title_nn="Endra")
+    edit(client, article, title_nn="Endra", _publish="1")
 
     response = client.post(
         reverse("admin:news_article_revision", args=[article.pk, first.pk]), follow=True
     )
 
-    assert "er publisert" in response.content.decode()
+    assert "er publisert: den attoppretta teksten er utkastet" in response.content.decode()
     assert Article.objects.get(pk=article.pk).title_nn == "Endra"
+    assert draft_for(article) is not None
+    form = response.context["adminform"].form
+    assert form["title_nn"].value() == "Publisert"
 
 
 def test_recover_deleted_is_linked_from_the_list_and_brings_the_item_back(client, editor):

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from news.models import Article
 from norec_site import apertium
+from norec_site.drafts import change_into_draft, showing_draft
 from norec_site.groups import COMMUNICATIONS
 from norec_site.machine_translation import machine_translate, translate_link
 from norec_site.models import Status
@@ -65,11 +66,18 @@ def test_rich_text_keeps_its_markup_and_goes_both_ways():
     assert back.startswith("<p>Seks jordmødrer frå Mbarara")
 
 
+def drafted(item):
+    """The item as its draft has it: machine text for a published item goes there."""
+    with showing_draft(item) as shown:
+        return shown
+
+
 @needs_apertium
 def test_bokmal_draft_of_a_demo_article_fills_empty_fields_and_marks_them():
     article = demo_article("teachers-mekong")
     result = machine_translate(article, source="nn", target="nb")
-    article.refresh_from_db()
+    assert not Article.objects.get(pk=article.pk).title_nb  # live: unchanged
+    article = drafted(article)
     assert result.fields == ["title", "lead", "body"]
     assert article.title_nb.startswith("Lærere fra Vietnam og Indonesia")
     assert " frå " not in article.body_nb and "<p>" in article.body_nb
@@ -101,7 +109,7 @@ def test_links_to_nynorsk_pages_point_to_the_bokmal_page_when_it_exists():
         ),
     )
     machine_translate(article, source="nn", target="nb")
-    article.refresh_from_db()
+    article = drafted(article)
     assert f'href="{in_both.get_absolute_url("nb")}"' in article.body_nb
     assert 'title="Unge ledere fra Malawi"' in article.body_nb
     assert f'href="{only_nynorsk.get_absolute_url("nn")}"' in article.body_nb
@@ -131,7 +139,8 @@ def test_command_translates_one_item(capsys):
     call_command(
         "machine_translate", "news.Article", str(article.pk), "--from", "nn", "--to", "nb"
     )
-    article.refresh_from_db()
+    assert not Article.objects.get(pk=article.pk).title_nb
+    article = drafted(article)
     assert article.title_nb.startswith("Lærere fra Vietnam")
     assert "title_nb" in capsys.readouterr().out
 
@@ -142,7 +151,7 @@ def test_command_from_bokmal_to_nynorsk():
     call_command(
         "machine_translate", "news.Article", str(article.pk), "--from", "nb", "--to", "nn"
     )
-    article.refresh_from_db()
+    article = drafted(article)
     assert article.title_nn == "Unge leiarar frå Malawi og Sør-Afrika på utveksling"
     assert "<p>Dei unge har jobba" in article.body_nn
 
@@ -316,7 +325,9 @@ def test_list_action_makes_drafts_for_the_selected_items(client):
         follow=True,
     )
     assert response.status_code == 200
-    assert all(a.title_nb for a in Article.objects.filter(pk__in=[first.pk, second.pk]))
+    items = Article.objects.filter(pk__in=[first.pk, second.pk])
+    assert not any(a.title_nb for a in items)  # published: the public sees no machine text
+    assert all(drafted(a).title_nb for a in items)
     assert "maskinoversatt til bokmål" in response.content.decode()
 
 
@@ -336,3 +347,17 @@ def test_without_apertium_the_button_says_so_and_the_page_works(client, without_
     assert "Apertium er ikkje installert" in response.content.decode()
     article.refresh_from_db()
     assert not article.title_nb
+
+
+def test_a_draft_field_the_editor_wrote_is_never_overwritten():
+    article = demo_article("teachers-mekong")
+
+    def write_bokmal_title(obj):
+        obj.title_nb = "Lærere bytter klasserom"
+        obj.save()
+
+    change_into_draft(article, None, write_bokmal_title)
+    result = machine_translate(article, source="nn", target="nb")
+    assert "title" not in result.fields
+    shown = drafted(article)
+    assert shown.title_nb == "Lærere bytter klasserom" and shown.lead_nb

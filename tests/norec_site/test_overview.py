@@ -6,15 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from norec_site import overview
+from norec_site import overview, review
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import Status
 from norec_site.models.publishable import content_models
+from norec_site.notifications import notify
 from reports.models import Report
 from tests.factories import SitePageFactory, UserFactory, log_in
 from tests.news.factories import ArticleFactory
@@ -109,6 +111,9 @@ def test_each_section_costs_one_query_per_content_type_however_many_items(
     for number in range(15):
         ArticleFactory(title_nb=f"Berre tittel {number}", published_at=now + DAY)
         ReportFactory(published_at=now - DAY, unpublish_at=now + 2 * DAY, summary_en="")
+        unpublished = ArticleFactory(status=Status.DRAFT, published_at=None)
+        review.submit_for_review(unpublished, superuser)
+        notify([superuser], lambda number=number: f"Note {number}", link="/admin/")
     with django_assert_max_num_queries(len(content_models())):
         entries = section.entries(superuser)
         [str(entry.item) for entry in entries]
@@ -183,6 +188,9 @@ def test_editor_opens_an_item_from_the_overview(page, live_server, log_in_as):
 
     overview_box = page.locator(".editors-overview")
     assert overview_box.locator("caption").all_text_contents() == [
+        "Varsel",
+        "Utkasta mine",
+        "Ventar på gjennomgang",
         "Planlagd publisert eller avpublisert dei neste 14 dagane",
         "Nyleg publisert",
         "Manglar ei omsetjing",
@@ -194,3 +202,20 @@ def test_editor_opens_an_item_from_the_overview(page, live_server, log_in_as):
     overview_box.get_by_role("link", name="Utveksling i Kampala").click()
     page.wait_for_url("**/admin/news/article/*/change/")
     assert page.input_value("#id_title_nn") == "Utveksling i Kampala"
+
+
+def test_drafts_and_review_show_to_their_author_and_to_those_who_may_publish():
+    writer = UserFactory(admin_language="en")
+    writer.user_permissions.add(Permission.objects.get(codename="change_article"))
+    publisher = UserFactory(groups=[COMMUNICATIONS], admin_language="en")
+    article = ArticleFactory(title_nn="Til gjennomgang", status=Status.DRAFT, published_at=None)
+    review.submit_for_review(article, writer)
+
+    assert titles(overview.my_drafts, writer) == ["Til gjennomgang"]
+    assert titles(overview.my_drafts, publisher) == []
+    assert titles(overview.awaiting_review, publisher) == ["Til gjennomgang"]
+    assert titles(overview.awaiting_review, writer) == []
+    assert [entry.url for entry in overview.notifications(publisher)] == [
+        reverse("admin:review_queue")
+    ]
+    assert overview.notifications(writer) == []

@@ -91,7 +91,10 @@ def test_the_same_pdf_added_by_two_administrators_at_once_is_a_message(client):
     client.force_login(UserFactory(groups=[REPORT_ADMINISTRATORS]))
     thread, release, _result = in_open_transaction(first)
     helper = committed_later(thread, release)
-    data = form_data(**{"files-0-upload": SimpleUploadedFile("same.pdf", content)})
+    data = form_data(
+        expected_version=report.version,
+        **{"files-0-upload": SimpleUploadedFile("same.pdf", content)},
+    )
     response = client.post(f"/admin/reports/report/{report.pk}/change/", data, follow=True)
     thread.join()
     helper.join()

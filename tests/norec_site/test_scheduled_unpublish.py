@@ -177,7 +177,7 @@ def test_publisher_sets_the_unpublish_time_in_the_form(client):
     article = ArticleFactory(published_at=NOW - datetime.timedelta(days=1))
     response = client.post(
         change_url(article),
-        form_data(article, unpublish_at_0="2026-03-10", unpublish_at_1="15:00:00"),
+        form_data(article, unpublish_at_0="2026-03-10", unpublish_at_1="15:00:00", _publish="1"),
     )
     assert response.status_code == 302
     article.refresh_from_db()

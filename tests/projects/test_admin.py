@@ -105,6 +105,7 @@ def test_editor_removes_a_partner_and_the_region_goes(client, editor, organisati
     project = make_project(partners=[("KE", "civil_society"), ("VN", "private")])
     data = form_data(project=project)
     data["partnerships-1-DELETE"] = "on"
+    data["_publish"] = "1"  # published: plain Save would make a draft
     response = client.post(reverse("admin:projects_project_change", args=[project.pk]), data)
     assert response.status_code == 302, errors_of(response)
     project.refresh_from_db()

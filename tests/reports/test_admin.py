@@ -121,6 +121,7 @@ def test_replacing_a_file_in_the_admin_keeps_one_row(client, administrator):
             "files-0-upload": pdf_upload("Second edition"),
         },
     )
+    data["_publish"] = "1"  # published: plain Save would make a draft
     response = client.post(reverse("admin:reports_report_change", args=[report.pk]), data)
 
     assert response.status_code == 302

@@ -39,7 +39,7 @@ def test_saving_with_a_pdf_keeps_goals_topics_authors_and_publishers(
     page.wait_for_selector("#id_sdgs_to")
     page.select_option("#id_files-0-language", "en")
     page.set_input_files("#id_files-0-upload", str(pdf_path))
-    page.locator("input[name=_save]").click()
+    page.locator("input[name=_publish]").click()  # published: plain Save makes a draft
     page.wait_for_url(f"{live_server.url}/admin/reports/report/")
     page.wait_for_selector(".messagelist .success")
 
