@@ -82,14 +82,9 @@ def live_server(django_db_setup, live_server):
     return live_server
 
 
-@pytest.fixture
-def page(chromium, live_server):
-    """A fresh browser tab; ``page.goto(live_server.url + path)``.
-
-    Every browser test also checks that the Content-Security-Policy refused nothing:
-    Chromium reports each refused script, style or frame on the console.
-    """
-    context = chromium.new_context(locale="nn-NO")
+def new_tab(chromium, **options):
+    """(context, tab) in Nynorsk; ``tab.csp_violations`` gathers what the policy refused."""
+    context = chromium.new_context(locale="nn-NO", **options)
     tab = context.new_page()
     tab.csp_violations = []
     tab.on(
@@ -100,6 +95,17 @@ def page(chromium, live_server):
             else None
         ),
     )
+    return context, tab
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh browser tab; ``page.goto(live_server.url + path)``.
+
+    Every browser test also checks that the Content-Security-Policy refused nothing:
+    Chromium reports each refused script, style or frame on the console.
+    """
+    context, tab = new_tab(chromium)
     yield tab
     context.close()
     assert tab.csp_violations == [], "the page broke its Content-Security-Policy"

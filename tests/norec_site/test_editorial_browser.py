@@ -13,6 +13,7 @@ from django.contrib.auth.models import Permission
 from news.models import Article
 from norec_site.groups import COMMUNICATIONS
 from norec_site.history import recorded
+from tests.conftest import new_tab
 from tests.factories import UserFactory
 from tests.news.factories import ArticleFactory
 
@@ -38,17 +39,7 @@ def make_writer():
 
 def browser_tab(chromium, live_server, user=None):
     """A tab of its own context: logged in as ``user``, or an anonymous visitor."""
-    context = chromium.new_context(locale="nn-NO", viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.csp_violations = []
-    tab.on(
-        "console",
-        lambda message: (
-            tab.csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    context, tab = new_tab(chromium, viewport={"width": 1280, "height": 900})
     if user is not None:
         tab.goto(f"{live_server.url}/admin/login/")
         tab.fill("#id_username", user.username)
