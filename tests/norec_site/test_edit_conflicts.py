@@ -42,6 +42,22 @@ def save_together(barrier, client, url, data, statuses, index):
         connection.close()
 
 
+def post_together(clients, url, posts):
+    """Both POSTs released at the same moment from two threads; their status codes."""
+    barrier, statuses = threading.Barrier(2), [None, None]
+    threads = [
+        threading.Thread(
+            target=save_together, args=(barrier, clients[i], url, posts[i], statuses, i)
+        )
+        for i in (0, 1)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return statuses
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_released_together_never_both_succeed():
     for round_number in range(3):
@@ -52,17 +68,7 @@ def test_two_saves_released_together_never_both_succeed():
             form_data(article, lead_nn="Ny ingress"),
             form_data(article, lead_en="New lead"),
         ]
-        barrier, statuses = threading.Barrier(2), [None, None]
-        threads = [
-            threading.Thread(
-                target=save_together, args=(barrier, clients[i], url, posts[i], statuses, i)
-            )
-            for i in (0, 1)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
+        statuses = post_together(clients, url, posts)
         article.refresh_from_db()
         assert sorted(statuses) == [200, 302], statuses
         winner = statuses.index(302)
@@ -155,17 +161,7 @@ def test_two_draft_saves_of_a_published_item_released_together_never_both_succee
         data = form_data(article, **changes)
         data["expected_draft"] = form["expected_draft"].value()
         posts.append(data)
-    barrier, statuses = threading.Barrier(2), [None, None]
-    threads = [
-        threading.Thread(
-            target=save_together, args=(barrier, clients[i], url, posts[i], statuses, i)
-        )
-        for i in (0, 1)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    statuses = post_together(clients, url, posts)
     assert sorted(statuses) == [200, 302], statuses
     assert Article.objects.get(pk=article.pk).lead_nn == "Opphavleg ingress"  # live unchanged
     assert draft_for(article).version == 1
