@@ -23,6 +23,7 @@ from norec_site.models import (
     PublishableQuerySet,
     with_renditions,
 )
+from norec_site.registry import Content, HomeList
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -222,6 +223,18 @@ class Project(Publishable):
     language_fields = ("title", "summary", "description")
     rich_text_fields = ("description",)
     url_name = "projects:detail"
+    content = Content(
+        key="projects",
+        label=_("Project"),
+        plural=_("Projects"),
+        position=30,
+        snippet_fields=("summary", "description"),
+        search_date="start_date",
+        search_end_date="end_date",
+        home=HomeList("projects/includes/home_projects.html", "latest_projects"),
+        index_url_name="projects:index",
+    )
+    demo_module = "projects.demo"
     # The facet columns follow from the partners and goals: recomputed, not restored.
     revision_exclude = (
         *Publishable.revision_exclude,

@@ -24,6 +24,7 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
+from norec_site.registry import Content, HomeList
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 from reports.storage import get_private_storage
@@ -215,6 +216,20 @@ class Report(Publishable):
     language_fields = ("title", "summary")
     rich_text_fields = ("summary",)
     url_name = "reports:detail"
+    content = Content(
+        key="reports",
+        label=_("Report"),
+        plural=_("Reports"),
+        position=20,
+        snippet_fields=("summary",),
+        long_text="pdf_text",
+        search_date="publication_date",
+        home=HomeList("reports/includes/home_reports.html", "latest_reports"),
+        index_url_name="reports:index",
+        feed_url_name="reports:feed",
+        form_file_limit_setting="NOREC_REPORT_MAX_BYTES",
+    )
+    demo_module = "reports.demo"
 
     class Meta(Publishable.Meta):
         ordering = ("-publication_date", "-published_at")
