@@ -48,6 +48,11 @@ class ContentSitemaps(Mapping):
     """{section: sitemap}: "pages", then one section per content type, read from the
     registry on each request."""
 
+    # Its sections are made anew on each read: it equals only itself (reverse() compares
+    # the URL pattern's default arguments).
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     def _sections(self):
         sections = {"pages": PagesSitemap()}
         for model in in_display_order():
