@@ -105,7 +105,8 @@ class Publishable(ValidatesEachLanguage, models.Model):
 
     Subclasses name ``language_fields`` (translated fields that must all be
     filled for an item to exist in a language), ``rich_text_fields``
-    (sanitized on save) and ``url_name`` (the detail view).
+    (sanitized on save), ``url_name`` (the detail view) and ``content``
+    (what search, sitemap and home need: see ``norec_site.registry``).
     """
 
     status = models.CharField(
