@@ -84,10 +84,6 @@ def in_display_order():
     return sorted(content_models(), key=lambda model: model.content.position)
 
 
-def by_key(key):
-    return next((model for model in content_models() if model.content.key == key), None)
-
-
 def page_apps():
     """Apps whose models a public page can show: the site's and each content type's."""
     return {"norec_site", *(model._meta.app_label for model in content_models())}
