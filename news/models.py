@@ -7,6 +7,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
 from norec_site.models import Image, Ordered, Publishable
+from norec_site.registry import Content, HomeList
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -83,6 +84,19 @@ class Article(Publishable):
     language_fields = ("title", "lead", "body")
     rich_text_fields = ("body",)
     url_name = "news:detail"
+    content = Content(
+        key="news",
+        label=_("News"),
+        plural=_("News"),
+        position=10,
+        snippet_fields=("lead", "body"),
+        home=HomeList(
+            "news/includes/home_news.html", "home_news", count=6, items="news.home.home_news"
+        ),
+        index_url_name="news:index",
+        feed_url_name="news:feed",
+    )
+    demo_module = "news.demo"
 
     class Meta(Publishable.Meta):
         verbose_name = _("article")

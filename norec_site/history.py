@@ -72,16 +72,12 @@ def recorded(comment="", user=None):
         yield
 
 
-def content_models():
-    """The models editors recover in the admin: those whose admin keeps revisions."""
-    from django.contrib import admin
-    from reversion.admin import VersionAdmin
+def recoverable_models():
+    """The models editors recover in the admin: every content type, and the media library."""
+    from norec_site.models import Image
+    from norec_site.registry import content_models
 
-    return [
-        model
-        for model, model_admin in admin.site._registry.items()
-        if isinstance(model_admin, VersionAdmin)
-    ]
+    return [*content_models(), Image]
 
 
 def snapshot_before_delete(sender, instance, **kwargs):
@@ -90,7 +86,7 @@ def snapshot_before_delete(sender, instance, **kwargs):
     Always a revision of its own, even inside a larger write (a bulk delete): that one is
     saved after the item is gone, and a revision keeps only rows that still exist.
     """
-    if instance.pk is None or sender not in content_models():
+    if instance.pk is None or sender not in recoverable_models():
         return
     user = acting_user.get() or (reversion.get_user() if reversion.is_active() else None)
     outer = _revision_stack.set([])
@@ -104,7 +100,7 @@ def snapshot_before_delete(sender, instance, **kwargs):
 def record_unversioned(comment=DEMO_COMMENT):
     """A first revision for every content item that has none (demo content), one each."""
     count = 0
-    for model in content_models():
+    for model in recoverable_models():
         versioned = Version.objects.get_for_model(model).values("object_id")
         missing = model._default_manager.exclude(pk__in=_as_pks(model, versioned))
         for obj in missing.iterator():

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from norec_site.history import content_models, is_owned, named_in_versions
+from norec_site.history import is_owned, named_in_versions, recoverable_models
 from norec_site.models import Draft
 
 
@@ -42,7 +42,7 @@ def purge_deleted(*, older_than_days=90):
     """
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     purged, deleted_files = [], []
-    roots = content_models()
+    roots = recoverable_models()
     with transaction.atomic():
         named = set()
         for model in roots:
@@ -81,7 +81,7 @@ def prune_revisions(*, keep=10, older_than_days=365):
     """
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     surplus, holders, latest, live_keys = set(), defaultdict(set), {}, set()
-    for model in content_models():
+    for model in recoverable_models():
         live = {str(pk) for pk in model._base_manager.values_list("pk", flat=True)}
         rows = (
             Version.objects.get_for_model(model)

@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from norec_site.csvsafe import SafeWriter
-from norec_site.models.publishable import content_models
+from norec_site.registry import content_models
 from norec_site.translation_status import text_fields
 
 FORMS = ("nn", "nb")
@@ -61,7 +61,7 @@ class Row:
 
 
 def _count_model(model, rows):
-    names = text_fields(model)
+    names = model.content.text_fields or text_fields(model)
     columns = [f"{name}_{code}" for name in names for code in ("nn", "nb", "en")]
     required = [f"{name}_{code}" for name in model.language_fields for code in ("nn", "nb", "en")]
     label = str(capfirst(model._meta.verbose_name_plural))

@@ -15,19 +15,28 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from norec_site.errors import error_page, visitor_language
+from norec_site.registry import content_models
 
 MEGABYTE = 1024 * 1024
-# The report form carries one PDF per language.
-REPORT_FORM = re.compile(r"^/admin/reports/report/(?:add|[0-9]+/change)/$")
+ADMIN_FORM = re.compile(r"^/admin/(?P<app>\w+)/(?P<model>\w+)/(?:add|[0-9]+/change)/$")
 
 
-def report_form_limit():
-    return len(settings.LANGUAGES) * settings.NOREC_REPORT_MAX_BYTES + MEGABYTE
+def form_limit(model):
+    """What the admin form of a content type that carries files (one per language,
+    as large as its declared setting allows) may send; None for the others."""
+    setting = model.content.form_file_limit_setting
+    if not setting:
+        return None
+    return len(settings.LANGUAGES) * getattr(settings, setting) + MEGABYTE
 
 
 def limit_for(path):
-    if REPORT_FORM.match(path):
-        return report_form_limit()
+    match = ADMIN_FORM.match(path)
+    if match:
+        for model in content_models():
+            opts = model._meta
+            if (opts.app_label, opts.model_name) == (match["app"], match["model"]):
+                return form_limit(model) or settings.NOREC_REQUEST_MAX_BYTES
     return settings.NOREC_REQUEST_MAX_BYTES
 
 

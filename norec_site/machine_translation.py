@@ -16,7 +16,7 @@ from django.utils.translation import override
 
 from norec_site import apertium
 from norec_site.models import SlugRedirect
-from norec_site.models.publishable import content_models
+from norec_site.registry import content_models
 from norec_site.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from norec_site.translation_status import record_machine_translation, text_fields
 

@@ -20,8 +20,8 @@ from norec_site.drafts import awaiting_review as submitted
 from norec_site.drafts import drafts_by
 from norec_site.languages import language_codes, language_name
 from norec_site.models import Status
-from norec_site.models.publishable import content_models
 from norec_site.notifications import unread_for
+from norec_site.registry import content_models
 
 LIMIT = 10
 SCHEDULE_DAYS = 14

@@ -38,8 +38,6 @@ from django.utils.functional import cached_property
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
-# Apps whose models a public page can show; each model may say affects_pages = False.
-PAGE_APPS = {"norec_site", "news", "reports", "projects"}
 EXTRA_PATHS = ("/sitemap.xml",)
 SAFE_METHODS = ("GET", "HEAD")
 # Headers that belong to one response, not to the page.
@@ -101,7 +99,8 @@ def read_version():
 def next_scheduled_change(now=None):
     """The earliest future publication or unpublication time of any content: one query
     (a UNION of each content type's next two times)."""
-    from norec_site.models.publishable import Status, content_models
+    from norec_site.models.publishable import Status
+    from norec_site.registry import content_models
 
     now = now or timezone.now()
     parts = []
@@ -170,11 +169,13 @@ def content_changed(using="default"):
 
 
 def affects_pages(model):
-    """Models of the site's apps, unless they say otherwise; never the historical
-    models of a migration."""
+    """Models of the site's app and of the content types' apps, unless they say
+    otherwise; never the historical models of a migration."""
+    from norec_site.registry import page_apps
+
     return (
         model._meta.apps is apps
-        and model._meta.app_label in PAGE_APPS
+        and model._meta.app_label in page_apps()
         and getattr(model, "affects_pages", True)
     )
 

@@ -1,20 +1,21 @@
 """sitemap.xml: every published item in each language it exists in, with hreflang."""
 
+from collections.abc import Mapping
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from news.models import Article
-from norec_site.models import SitePage
-from projects.models import Project
-from reports.models import Report
+from norec_site.registry import in_display_order
 
 
 class PublishableSitemap(Sitemap):
-    """Subclasses set ``model``; languages follow each item's translations."""
+    """One content type's items; languages follow each item's translations."""
 
     i18n = True
     alternates = True
-    model = None
+
+    def __init__(self, model):
+        self.model = model
 
     def items(self):
         return self.model.objects.published().order_by("pk")
@@ -29,39 +30,49 @@ class PublishableSitemap(Sitemap):
         return item.updated_at
 
 
-class ArticleSitemap(PublishableSitemap):
-    model = Article
-
-
-class ReportSitemap(PublishableSitemap):
-    model = Report
-
-
-class ProjectSitemap(PublishableSitemap):
-    model = Project
-
-
-class SitePageSitemap(PublishableSitemap):
-    model = SitePage
-
-
 class PagesSitemap(Sitemap):
-    """Pages that are not content items (home, indexes), in every language."""
+    """Pages that are not content items (home, each type's index), in every language."""
 
     i18n = True
     alternates = True
 
     def items(self):
-        return ["home", "news:index", "reports:index", "projects:index"]
+        names = [model.content.index_url_name for model in in_display_order()]
+        return ["home", *filter(None, names)]
 
     def location(self, item):
         return reverse(item)
 
 
-sitemaps = {
-    "pages": PagesSitemap,
-    "news": ArticleSitemap,
-    "reports": ReportSitemap,
-    "projects": ProjectSitemap,
-    "site-pages": SitePageSitemap,
-}
+class ContentSitemaps(Mapping):
+    """{section: sitemap}: "pages", then one section per content type, read from the
+    registry on each request."""
+
+    # Its sections are made anew on each read: it equals only itself (reverse() compares
+    # the URL pattern's default arguments).
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def _sections(self):
+        sections = {"pages": PagesSitemap()}
+        for model in in_display_order():
+            sections[model.content.section] = PublishableSitemap(model)
+        return sections
+
+    def __getitem__(self, section):
+        return self._sections()[section]
+
+    def __iter__(self):
+        return iter(self._sections())
+
+    def __len__(self):
+        return len(self._sections())
+
+    def items(self):
+        return self._sections().items()
+
+    def values(self):
+        return self._sections().values()
+
+
+sitemaps = ContentSitemaps()

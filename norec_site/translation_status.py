@@ -15,7 +15,7 @@ from modeltranslation.translator import translator
 
 from norec_site.languages import language_codes
 from norec_site.models import TranslationStatus
-from norec_site.models.publishable import content_models
+from norec_site.registry import content_models
 
 
 def text_fields(model):

@@ -14,23 +14,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
-from news.home import home_news
 from norec_site.drafts import draft_for, showing_draft
 from norec_site.languages import OG_LOCALES, language_links
 from norec_site.models import SlugRedirect
+from norec_site.registry import home_sections
 from norec_site.search import (
     PAGE_SIZE,
-    SEARCH_TYPES,
-    TYPE_KEYS,
     Search,
     SearchResults,
     page_number,
     parse_query,
+    search_types,
 )
-from projects.models import Project
-from reports.models import Report
-
-HOME_ITEMS = 4
 
 
 def can_preview(request, model):
@@ -144,13 +139,13 @@ class PublishableDetailView(DetailView):
 
 
 def home(request):
-    """The latest published items of each app, in the page's language."""
-    language = get_language()
-    context = {
-        "home_news": home_news(language),
-        "latest_reports": Report.objects.public(language).for_cards()[:HOME_ITEMS],
-        "latest_projects": Project.objects.public(language).for_cards()[:HOME_ITEMS],
-    }
+    """The latest published items of each type on the home page, in the page's language.
+
+    Each section's template reads its items under the name the type declares.
+    """
+    sections = home_sections(get_language())
+    context = {section.context_name: section.items for section in sections}
+    context["home_templates"] = [section.template for section in sections]
     return render(request, "norec_site/home.html", context)
 
 
@@ -183,14 +178,15 @@ def favicon(request):
 
 @require_safe
 def search(request):
-    """One search over news, reports and projects in the page's language.
+    """One search over every content type in the page's language.
 
     A bad query (empty, too long, only punctuation, unpaired quotes) gets a
     normal page that says what happened, never an error.
     """
     parsed = parse_query(request.GET.get("q", ""))
+    types = search_types()
     kind = request.GET.get("type", "")
-    kind = kind if kind in TYPE_KEYS else ""
+    kind = kind if kind in {t.key for t in types} else ""
     context = {"query": parsed.text, "parsed": parsed, "kind": kind}
     if parsed.searchable:
         language = get_language()
@@ -202,6 +198,6 @@ def search(request):
             page_obj=paginator.get_page(request.GET.get("page")),
             total=results.total,
             all_count=sum(results.counts.values()),
-            type_counts=[(t.key, t.plural, results.counts[t.key]) for t in SEARCH_TYPES],
+            type_counts=[(t.key, t.plural, results.counts[t.key]) for t in types],
         )
     return render(request, "norec_site/search.html", context)

@@ -1,11 +1,9 @@
 """Partner projects: exchange partnerships between organisations in several countries."""
 
-import re
-
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
@@ -23,14 +21,13 @@ from norec_site.models import (
     PublishableQuerySet,
     with_renditions,
 )
+from norec_site.registry import Content, HomeList
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
+# The migrations name the validators here.
+from .codes import DacSector, validate_currency, validate_iati_identifier
 from .regions import region_name, subregion_name
-
-IATI_IDENTIFIER = re.compile(
-    r"^[A-Za-z]{2}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-[A-Za-z0-9][A-Za-z0-9._/-]*$"
-)
 
 
 class CooperationType(models.TextChoices):
@@ -45,43 +42,6 @@ class Phase(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
-
-
-class DacSector(models.TextChoices):
-    """OECD DAC 5-digit purpose codes, for the IATI file."""
-
-    EDUCATION = "11110", _("Education policy and administrative management")
-    VOCATIONAL = "11330", _("Vocational training")
-    HEALTH = "12110", _("Health policy and administrative management")
-    WATER = "14010", _("Water sector policy and administrative management")
-    PUBLIC_SECTOR = "15110", _("Public sector policy and administrative management")
-    CIVIL_SOCIETY = "15150", _("Democratic participation and civil society")
-    WOMENS_RIGHTS = "15170", _("Women's rights organisations and movements")
-    EMPLOYMENT = "16020", _("Employment creation")
-    CULTURE = "16061", _("Culture and recreation")
-    ICT = "22040", _("Information and communication technology")
-    ENERGY = "23110", _("Energy policy and administrative management")
-    BUSINESS = "25010", _("Business policy and administration")
-    AGRICULTURE = "31120", _("Agricultural development")
-    FISHERIES = "31320", _("Fishery development")
-    ENVIRONMENT = "41010", _("Environmental policy and administrative management")
-    MULTISECTOR = "43010", _("Multisector aid")
-
-
-def validate_iati_identifier(value):
-    if not IATI_IDENTIFIER.match(value):
-        raise ValidationError(
-            _(
-                "Write the IATI identifier as the reporting organisation's reference, "
-                "a hyphen and the activity's own code, such as NO-BRC-971277882-PRJ123."
-            ),
-            code="iati_identifier",
-        )
-
-
-validate_currency = RegexValidator(
-    r"^[A-Z]{3}$", _("Write the currency as a three-letter ISO 4217 code, such as NOK or USD.")
-)
 
 
 def phase_expression(today=None):
@@ -222,6 +182,18 @@ class Project(Publishable):
     language_fields = ("title", "summary", "description")
     rich_text_fields = ("description",)
     url_name = "projects:detail"
+    content = Content(
+        key="projects",
+        label=_("Project"),
+        plural=_("Projects"),
+        position=30,
+        snippet_fields=("summary", "description"),
+        search_date="start_date",
+        search_end_date="end_date",
+        home=HomeList("projects/includes/home_projects.html", "latest_projects"),
+        index_url_name="projects:index",
+    )
+    demo_module = "projects.demo"
     # The facet columns follow from the partners and goals: recomputed, not restored.
     revision_exclude = (
         *Publishable.revision_exclude,

@@ -13,7 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.admin import PublishableAdmin
 from norec_site.adminguards import PickerValuesMixin
-from norec_site.limits import report_form_limit
+from norec_site.limits import form_limit
 from reports.models import (
     Report,
     ReportAuthor,
@@ -159,7 +159,7 @@ class ReportAdmin(PublishableAdmin):
         return super().get_queryset(request).annotate(total_downloads=Sum("files__downloads"))
 
     def render_change_form(self, request, context, *args, **kwargs):
-        context["upload_max_bytes"] = report_form_limit()  # the upload script checks it first
+        context["upload_max_bytes"] = form_limit(Report)  # the upload script checks it first
         return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("downloads"), ordering="total_downloads")

@@ -1,18 +1,14 @@
 """Reports: publications with their PDF files, series, publishers and authors."""
 
-from django.conf import global_settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import models
 from django.db.models import OuterRef, Prefetch, ProtectedError, Subquery
 from django.urls import reverse
-from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
-from norec_site.languages import LOCAL_NAMES, language_codes
-from norec_site.languages import language_name as norec_language_name
 from norec_site.models import (
     Image,
     Ordered,
@@ -24,29 +20,16 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
 )
+from norec_site.registry import Content, HomeList
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
+
+# The file languages' helpers live apart; admin and views import them from here too.
+from reports.file_languages import FILE_LANGUAGES, file_language_choices, language_name  # noqa: F401
 from reports.storage import get_private_storage
 from reports.validators import validate_doi, validate_isbn
 
 SEARCH_WEIGHTS = {"A": ["title", "subtitle"], "B": ["summary"], "C": ["pdf_text"]}
-FILE_LANGUAGES = sorted(global_settings.LANGUAGES, key=lambda item: item[0])
-
-
-def language_name(code):
-    """The language's name in the page's language, lowercase inside Norwegian text."""
-    return norec_language_name(code)
-
-
-def file_language_choices():
-    """The site's three languages first, each in its own name; then the rest by name."""
-    own = [(code, LOCAL_NAMES[code]) for code in language_codes()]
-    others = [
-        (code, capfirst(language_name(code)))
-        for code, _name in FILE_LANGUAGES
-        if code not in LOCAL_NAMES
-    ]
-    return [*own, *sorted(others, key=lambda choice: choice[1].casefold())]
 
 
 def report_file_path(instance, filename):
@@ -215,6 +198,20 @@ class Report(Publishable):
     language_fields = ("title", "summary")
     rich_text_fields = ("summary",)
     url_name = "reports:detail"
+    content = Content(
+        key="reports",
+        label=_("Report"),
+        plural=_("Reports"),
+        position=20,
+        snippet_fields=("summary",),
+        long_text="pdf_text",
+        search_date="publication_date",
+        home=HomeList("reports/includes/home_reports.html", "latest_reports"),
+        index_url_name="reports:index",
+        feed_url_name="reports:feed",
+        form_file_limit_setting="NOREC_REPORT_MAX_BYTES",
+    )
+    demo_module = "reports.demo"
 
     class Meta(Publishable.Meta):
         ordering = ("-publication_date", "-published_at")

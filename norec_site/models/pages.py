@@ -16,6 +16,7 @@ from norec_site import revisions
 from norec_site.languages import language_codes
 from norec_site.models.ordered import Ordered
 from norec_site.models.publishable import Publishable, Status
+from norec_site.registry import Content
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
@@ -71,6 +72,15 @@ class SitePage(Publishable):
     rich_text_fields = ("body",)
     url_name = "pages:detail"
     url_field = "path"
+    content = Content(
+        key="pages",
+        label=_("Page"),
+        plural=_("Pages"),
+        position=40,
+        snippet_fields=("body",),
+        sitemap_section="site-pages",
+    )
+    demo_module = "norec_site.pages.demo"
 
     class Meta(Publishable.Meta):
         ordering = ("position", "pk")

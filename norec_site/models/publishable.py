@@ -55,9 +55,13 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
+    # How many times published() compares with ``now``: search binds each (see
+    # norec_site.search.sql), and checks this count when it compiles its SQL.
+    now_comparisons = 2
+
+    def published(self, now=None):
         """The only door for the public: published, its time has come and not yet gone."""
-        now = timezone.now()
+        now = now or timezone.now()
         return self.filter(status=Status.PUBLISHED, published_at__lte=now).filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
         )
@@ -74,9 +78,13 @@ class PublishableQuerySet(models.QuerySet):
             condition &= Q(**{f"{name}_{language}__gt": ""})
         return self.filter(condition)
 
-    def public(self, language=None):
+    def public(self, language=None, now=None):
         """Published and written in ``language``: what lists, feeds and search show."""
-        return self.published().in_language(language)
+        return self.published(now).in_language(language)
+
+    def for_cards(self):
+        """What a card in a list shows; types with pictures or credits say more."""
+        return self
 
     def missing_language(self, language):
         return self.exclude(pk__in=self.in_language(language).values("pk"))
@@ -97,7 +105,8 @@ class Publishable(ValidatesEachLanguage, models.Model):
 
     Subclasses name ``language_fields`` (translated fields that must all be
     filled for an item to exist in a language), ``rich_text_fields``
-    (sanitized on save) and ``url_name`` (the detail view).
+    (sanitized on save), ``url_name`` (the detail view) and ``content``
+    (what search, sitemap and home need: see ``norec_site.registry``).
     """
 
     status = models.CharField(
@@ -138,6 +147,10 @@ class Publishable(ValidatesEachLanguage, models.Model):
     url_name = ""
     # The per-language field whose value the detail URL takes, under the same name.
     url_field = "slug"
+    # What search, sitemap, home and the rest need: a norec_site.registry.Content.
+    content = None
+    # Dotted path of the module that loads the type's demo content.
+    demo_module = ""
 
     class Meta:
         abstract = True
@@ -350,14 +363,6 @@ class Publishable(ValidatesEachLanguage, models.Model):
                 SlugRedirect.objects.filter(
                     content_type=content_type, language=code, old_slug=current
                 ).delete()
-
-
-def content_models():
-    """Every concrete content type (articles, reports, projects, site pages): what the
-    site-wide features loop over instead of naming the apps."""
-    from django.apps import apps
-
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
 class SlugRedirect(models.Model):

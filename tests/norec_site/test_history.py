@@ -318,11 +318,11 @@ def test_reprocessing_a_pdf_keeps_a_revision_of_the_new_cover():
 def test_every_demo_item_has_a_revision_so_deleted_demo_content_can_be_recovered():
     from django.core.management import call_command
 
-    from norec_site.history import content_models
+    from norec_site.history import recoverable_models
     from projects.models import Project
 
     call_command("seed_demo", verbosity=0)
-    for model in content_models():
+    for model in recoverable_models():
         versioned = Version.objects.get_for_model(model).values_list("object_id", flat=True)
         assert {str(pk) for pk in model.objects.values_list("pk", flat=True)} <= set(versioned)
     project = Project.objects.first()

@@ -5,7 +5,8 @@ import io
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 
-from norec_site.limits import MEGABYTE, report_form_limit
+from norec_site.limits import MEGABYTE, form_limit
+from reports.models import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def test_the_limit_is_20_mb_elsewhere():
 
 def test_the_report_form_allows_one_pdf_per_language(settings):
     settings.NOREC_REPORT_MAX_BYTES = 10 * MEGABYTE
-    limit = report_form_limit()
+    limit = form_limit(Report)
     assert limit == 3 * 10 * MEGABYTE + MEGABYTE
     for path in ("/admin/reports/report/add/", "/admin/reports/report/7/change/"):
         assert call_site(path, b"a=1", length=limit)[0] != 413

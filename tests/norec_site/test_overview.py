@@ -15,8 +15,8 @@ from django.utils import timezone
 from norec_site import overview, review
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import Status
-from norec_site.models.publishable import content_models
 from norec_site.notifications import notify
+from norec_site.registry import content_models
 from reports.models import Report
 from tests.factories import SitePageFactory, UserFactory, log_in
 from tests.news.factories import ArticleFactory
