@@ -1,11 +1,9 @@
 """Partner projects: exchange partnerships between organisations in several countries."""
 
-import re
-
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
@@ -26,11 +24,8 @@ from norec_site.models import (
 from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
+from .codes import DacSector, validate_currency, validate_iati_identifier
 from .regions import region_name, subregion_name
-
-IATI_IDENTIFIER = re.compile(
-    r"^[A-Za-z]{2}-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-[A-Za-z0-9][A-Za-z0-9._/-]*$"
-)
 
 
 class CooperationType(models.TextChoices):
@@ -47,45 +42,10 @@ class Phase(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class DacSector(models.TextChoices):
-    """OECD DAC 5-digit purpose codes, for the IATI file."""
-
-    EDUCATION = "11110", _("Education policy and administrative management")
-    VOCATIONAL = "11330", _("Vocational training")
-    HEALTH = "12110", _("Health policy and administrative management")
-    WATER = "14010", _("Water sector policy and administrative management")
-    PUBLIC_SECTOR = "15110", _("Public sector policy and administrative management")
-    CIVIL_SOCIETY = "15150", _("Democratic participation and civil society")
-    WOMENS_RIGHTS = "15170", _("Women's rights organisations and movements")
-    EMPLOYMENT = "16020", _("Employment creation")
-    CULTURE = "16061", _("Culture and recreation")
-    ICT = "22040", _("Information and communication technology")
-    ENERGY = "23110", _("Energy policy and administrative management")
-    BUSINESS = "25010", _("Business policy and administration")
-    AGRICULTURE = "31120", _("Agricultural development")
-    FISHERIES = "31320", _("Fishery development")
-    ENVIRONMENT = "41010", _("Environmental policy and administrative management")
-    MULTISECTOR = "43010", _("Multisector aid")
-
-
-def validate_iati_identifier(value):
-    if not IATI_IDENTIFIER.match(value):
-        raise ValidationError(
-            _(
-                "Write the IATI identifier as the reporting organisation's reference, "
-                "a hyphen and the activity's own code, such as NO-BRC-971277882-PRJ123."
-            ),
-            code="iati_identifier",
-        )
-
-
-validate_currency = RegexValidator(
-    r"^[A-Z]{3}$", _("Write the currency as a three-letter ISO 4217 code, such as NOK or USD.")
-)
-
-
 def phase_expression(today=None):
-    """SQL for a project's phase (planned, ongoing, completed) as of ``today``."""
+    """The one rule for a project's phase as of ``today``, in SQL: planned before its
+    start, completed after its end, ongoing in between. Lists, facets, the project
+    page and the open-data files all read it."""
     today = today or timezone.localdate()
     return Case(
         When(start_date__gt=today, then=Value(Phase.PLANNED.value)),
@@ -93,15 +53,6 @@ def phase_expression(today=None):
         default=Value(Phase.ONGOING.value),
         output_field=models.CharField(),
     )
-
-
-def phase_between(start_date, end_date, today):
-    """Planned before the start, completed after the end, ongoing in between."""
-    if start_date > today:
-        return Phase.PLANNED
-    if end_date < today:
-        return Phase.COMPLETED
-    return Phase.ONGOING
 
 
 class ProjectQuerySet(PublishableQuerySet):
@@ -115,14 +66,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.with_phase(today).prefetch_related(models.Prefetch("gallery", queryset=images))
 
     def in_phase(self, phase, today=None):
-        today = today or timezone.localdate()
-        if phase == Phase.PLANNED:
-            return self.filter(start_date__gt=today)
-        if phase == Phase.COMPLETED:
-            return self.filter(end_date__lt=today)
-        if phase == Phase.ONGOING:
-            return self.filter(start_date__lte=today, end_date__gte=today)
-        return self.none()
+        return self.with_phase(today).filter(phase=phase)
 
 
 @revisions.register(follow=("partnerships", "gallery"))
@@ -302,7 +246,9 @@ class Project(Publishable):
         return list(range(self.start_date.year, self.end_date.year + 1))
 
     def phase_on(self, today=None):
-        return phase_between(self.start_date, self.end_date, today or timezone.localdate())
+        """The phase by the rule in SQL, for a project read without ``with_phase``."""
+        projects = Project.objects.filter(pk=self.pk).with_phase(today)
+        return Phase(projects.values_list("phase", flat=True).get())
 
     @property
     def current_phase(self):

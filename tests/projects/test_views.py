@@ -98,7 +98,7 @@ def test_empty_result_says_what_to_do(client, portfolio):
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"type": "triangular", "subregion": "eastern-africa", "sdg": "5", "status": "ongoing"}],
+    [{}, {"type": "triangular", "subregion": "eastern-africa", "sdg": "5", "phase": "ongoing"}],
 )
 def test_list_with_facets_needs_at_most_10_queries_with_few_projects(
     client, portfolio, django_assert_max_num_queries, params
