@@ -95,6 +95,36 @@ def goal_names(language="en"):
     return dict(SustainableDevelopmentGoal.objects.values_list("number", f"name_{language}"))
 
 
+def isoformat(name):
+    return lambda row: row[name].isoformat()
+
+
+# Each record's keys (the CSV's columns, in this order): the row's value of that name,
+# or what the function makes of the row.
+RECORD = {
+    "id": lambda row: row["pk"],
+    "iati_identifier": lambda row: activity_identifier(row["iati_identifier"], row["pk"]),
+    "title": None,
+    "summary": None,
+    "url": None,
+    "cooperation_type": None,
+    "status": lambda row: row["phase"],
+    "start_date": isoformat("start_date"),
+    "end_date": isoformat("end_date"),
+    "participants": None,
+    "grant_amount": lambda row: None if row["grant_amount"] is None else str(row["grant_amount"]),
+    "grant_currency": None,
+    "countries": None,
+    "regions": None,
+    "subregions": None,
+    "sectors": None,
+    "dac_sector": None,
+    "sdgs": lambda row: row["sdg_numbers"],
+    "partners": None,
+}
+CSV_COLUMNS = tuple(RECORD)
+
+
 def open_data_records(request):
     """The list page's projects (same filters, every page) as plain records."""
     language = get_language()
@@ -103,53 +133,11 @@ def open_data_records(request):
         "-start_date", "pk"
     )
     page_url = request.build_absolute_uri(reverse("projects:detail", kwargs={"slug": "-"}))
-    return [
-        {
-            "id": row["pk"],
-            "iati_identifier": activity_identifier(row["iati_identifier"], row["pk"]),
-            "title": row["title"],
-            "summary": row["summary"],
-            "url": page_url.removesuffix("-/") + f"{row['slug']}/",
-            "cooperation_type": row["cooperation_type"],
-            "status": row["phase"],
-            "start_date": row["start_date"].isoformat(),
-            "end_date": row["end_date"].isoformat(),
-            "participants": row["participants"],
-            "grant_amount": None if row["grant_amount"] is None else str(row["grant_amount"]),
-            "grant_currency": row["grant_currency"],
-            "countries": row["countries"],
-            "regions": row["regions"],
-            "subregions": row["subregions"],
-            "sectors": row["sectors"],
-            "dac_sector": row["dac_sector"],
-            "sdgs": row["sdg_numbers"],
-            "partners": row["partners"],
-        }
-        for row in language_rows(projects, language)
-    ]
-
-
-CSV_COLUMNS = (
-    "id",
-    "iati_identifier",
-    "title",
-    "summary",
-    "url",
-    "cooperation_type",
-    "status",
-    "start_date",
-    "end_date",
-    "participants",
-    "grant_amount",
-    "grant_currency",
-    "countries",
-    "regions",
-    "subregions",
-    "sectors",
-    "dac_sector",
-    "sdgs",
-    "partners",
-)
+    records = []
+    for row in language_rows(projects, language):
+        row["url"] = page_url.removesuffix("-/") + f"{row['slug']}/"
+        records.append({key: read(row) if read else row[key] for key, read in RECORD.items()})
+    return records
 
 
 @require_GET

@@ -188,3 +188,37 @@ def test_each_count_shown_is_the_number_of_projects_the_choice_gives(client, por
     for option in options:
         chosen = client.get(reverse("projects:index"), base | {facet: option["value"]})
         assert chosen.context["paginator"].count == option["count"], option
+
+
+# ?status= was the phase facet's first name -------------------------------------
+
+
+def test_the_phase_facet_is_read_from_phase_in_the_url(client, portfolio):
+    response = client.get(reverse("projects:index"), {"phase": "ongoing"})
+    keys = [facet["key"] for facet in response.context["facets"]]
+    assert "phase" in keys and "status" not in keys
+    assert response.context["selection"]["phase"] == "ongoing"
+    assert 'name="phase"' in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["projects:index", "projects:csv", "projects:json"])
+def test_old_status_links_redirect_to_phase_keeping_the_other_filters(client, portfolio, name):
+    response = client.get(reverse(name), {"status": "ongoing", "region": "africa", "page": "1"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{reverse(name)}?region=africa&page=1&phase=ongoing"
+
+
+def test_an_old_status_link_shows_what_phase_shows(client, portfolio):
+    old = client.get(reverse("projects:index"), {"status": "completed"}, follow=True)
+    assert old.redirect_chain == [(f"{reverse('projects:index')}?phase=completed", 301)]
+    assert titles_on(client, {"phase": "completed"}) == sorted(
+        project.title for project in old.context["project_list"]
+    )
+    assert titles_on(client, {"phase": "completed"}) == sorted(
+        portfolio[key].title_nn for key in "BE"
+    )
+
+
+def test_phase_in_the_url_wins_over_an_old_status(client, portfolio):
+    response = client.get(reverse("projects:index"), {"status": "planned", "phase": "ongoing"})
+    assert response["Location"] == f"{reverse('projects:index')}?phase=ongoing"

@@ -136,6 +136,7 @@ def test_project_page_shows_partners_period_status_goals_and_description(client,
     assert "Koordinerande partnar" in html
     assert "Noreg" in html and "Kenya" in html and "Etiopia" in html
     assert "Pågåande" in html
+    assert f'href="{url_in("nn", "projects:index")}?phase=ongoing"' in html
     assert "januar 2024" in html and "desember 2026" in html
     assert "Likestilling mellom kjønna" in html
     assert "Aust-Afrika" in html
