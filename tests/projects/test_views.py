@@ -185,7 +185,8 @@ def test_project_editor_can_preview_a_draft_never_cached(client, portfolio):
 
 def test_related_news_and_reports_show_only_when_public_in_the_language(client):
     project = make_project()
-    ArticleFactory(title_nn="Nyhende om prosjektet").related_projects.add(project)
+    article = ArticleFactory(title_nn="Nyhende om prosjektet")
+    article.related_projects.add(project)
     draft = ArticleFactory(title_nn="Utkast om prosjektet", draft=True)
     draft.related_projects.add(project)
     report = ReportFactory(title_nn="Rapport om prosjektet")
@@ -194,6 +195,8 @@ def test_related_news_and_reports_show_only_when_public_in_the_language(client):
     assert "Nyhende om prosjektet" in html
     assert "Utkast om prosjektet" not in html
     assert "Rapport om prosjektet" in html
+    assert f'{article.title_nn}</a> <time class="meta" datetime="2026-06-14T' in html
+    assert '<h2 id="related-reports-heading">Relaterte rapportar</h2>' in html
 
 
 def test_project_page_queries_stay_fixed_with_many_partners_and_pictures(
