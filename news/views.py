@@ -6,8 +6,6 @@ from django.utils.translation import get_language
 from norec_site.models import Topic
 from norec_site.templatetags.norec import share_image_url
 from norec_site.views import PublishableDetailView, PublishableListView
-from projects.models import Project
-from reports.models import Report
 
 from .models import Article, ArticleAuthor
 
@@ -43,7 +41,6 @@ class ArticleDetailView(PublishableDetailView):
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
-        language = get_language()
         return (
             super()
             .get_queryset()
@@ -55,8 +52,6 @@ class ArticleDetailView(PublishableDetailView):
                     queryset=ArticleAuthor.objects.select_related("person__organisation"),
                 ),
                 "topics",
-                Prefetch("related_reports", queryset=Report.objects.public(language)),
-                Prefetch("related_projects", queryset=Project.objects.public(language)),
             )
         )
 
@@ -64,6 +59,7 @@ class ArticleDetailView(PublishableDetailView):
         context = super().get_context_data(**kwargs)
         others = [link for link in context["alternates"] if not link["current"]]
         context["other_languages"] = others
+        context["related"] = self.object.related_public(get_language())
         image_url = share_image_url({"request": self.request}, self.object.share_image)
         context["structured_data"] = self.structured_data(image_url)
         return context

@@ -1,138 +1,210 @@
 """The list page's facets: what the URL selects, and how many projects each value gives.
 
-Every facet reads a denormalised column on Project, so all counts come from
-one UNION ALL query, whatever the number of projects or facet values.
+Each facet is one row of ``FACETS``: its URL parameter, the column it reads,
+the values it knows, their labels and their order. Every facet reads a column
+of Project (the phase an annotation), so all counts come from one UNION ALL
+query, whatever the number of projects or facet values.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_codes
 
 from norec_site.countries import country_name
+from norec_site.models import Organisation
 
 from .models import CooperationType, Phase
 from .regions import REGIONS, SUBREGIONS, region_name, subregion_name
+
+
+def one_of(values):
+    """A value the facet knows as it is written, else None."""
+    return lambda raw: raw if raw in values else None
+
+
+def country_code(raw):
+    code = raw.upper()
+    return code if code in country_codes else None
+
+
+def number_between(low, high):
+    def parse(raw):
+        if re.fullmatch(r"[0-9]{1,4}", raw) and low <= int(raw) <= high:
+            return int(raw)
+        return None
+
+    return parse
+
+
+def in_order(values):
+    """Options in the order of ``values``; any other value after them."""
+    position = {value: index for index, value in enumerate(values)}
+    return lambda option: position.get(option["value"], len(position))
+
+
+def by_label(option):
+    return str(option["label"])
 
 
 @dataclass(frozen=True)
 class Facet:
     key: str  # the URL parameter
     label: str
-    column: str  # the Project column counted
+    column: str  # the Project column (or annotation) filtered and counted
+    parse: Callable[[str], object]  # the URL's text to a known value, else None
+    value_label: Callable[[str, dict], str]  # (value, {SDG number: name}) to its label
+    order: Callable[[dict], object]  # sort key of an option
     array: bool = True
+    aliases: tuple = ()  # older URL parameters that mean the same
 
-    def clean(self, raw, today):
+    def clean(self, raw):
         """The selected value when it is one this facet knows, else None."""
         raw = (raw or "").strip()
-        if not raw:
-            return None
-        if self.key == "region":
-            return raw if raw in REGIONS else None
-        if self.key == "subregion":
-            return raw if raw in SUBREGIONS else None
-        if self.key == "country":
-            code = raw.upper()
-            return code if code in country_codes else None
-        if self.key == "sector":
-            from norec_site.models import Organisation
+        return self.parse(raw) if raw else None
 
-            return raw if raw in Organisation.Kind.values else None
-        if self.key == "type":
-            return raw if raw in CooperationType.values else None
-        if self.key == "status":
-            return raw if raw in Phase.values else None
-        if re.fullmatch(r"[0-9]{1,4}", raw):
-            number = int(raw)
-            if self.key == "sdg" and 1 <= number <= 17:
-                return number
-            if self.key == "year" and 1900 <= number <= 2200:
-                return number
-        return None
-
-    def apply(self, queryset, value, today):
-        if self.key == "status":
-            return queryset.in_phase(value, today)
+    def apply(self, queryset, value):
         if self.array:
             return queryset.filter(**{f"{self.column}__contains": [value]})
         return queryset.filter(**{self.column: value})
 
-    def counts_sql(self, queryset, today, label=None):
+    def counts_sql(self, queryset, label=None):
         """SQL and params for (facet, value, n) rows of ``queryset``; ``label`` names the rows."""
-        if self.key == "status":
-            columns = ("start_date", "end_date")
-            value = (
-                "CASE WHEN start_date > %s THEN 'planned' "
-                "WHEN end_date < %s THEN 'completed' ELSE 'ongoing' END"
-            )
-            value_params = [today, today]
-        else:
-            columns = (self.column,)
-            value = f"unnest({self.column})::text" if self.array else f"{self.column}::text"
-            value_params = []
+        value = f"unnest({self.column})::text" if self.array else f"{self.column}::text"
         # Read the facet's own column from the filtered rows: one scan per facet.
-        inner, inner_params = queryset.order_by().values(*columns).query.sql_with_params()
+        inner, inner_params = queryset.order_by().values(self.column).query.sql_with_params()
         # The column is the facet's own, the inner query Django's, its parameters apart.
         sql = (
             f"SELECT %s AS facet, {value} AS value, count(*) AS n "  # noqa: S608
             f"FROM ({inner}) AS rows GROUP BY 2"
         )
-        return sql, [label or self.key, *value_params, *inner_params]
+        return sql, [label or self.key, *inner_params]
 
-    def value_label(self, value, sdg_names):
-        if self.key == "region":
-            return region_name(value)
-        if self.key == "subregion":
-            return subregion_name(value)
-        if self.key == "country":
-            return country_name(value)
-        if self.key == "sector":
-            from norec_site.models import Organisation
-
-            return Organisation.Kind(value).label
-        if self.key == "type":
-            return CooperationType(value).label
-        if self.key == "status":
-            return Phase(value).label
-        if self.key == "sdg":
-            return f"{value}. {sdg_names.get(int(value), '')}"
-        return str(value)
+    def options(self, counts, selected, goal_names):
+        """(value, label, count, selected) for each value with projects, in reading order."""
+        values = set(counts) | ({str(selected)} if selected is not None else set())
+        options = [
+            {
+                "value": value,
+                "label": self.value_label(value, goal_names),
+                "count": counts.get(value, 0),
+                "selected": selected is not None and str(selected) == value,
+            }
+            for value in values
+        ]
+        return sorted(options, key=self.order)
 
 
 FACETS = (
-    Facet("region", _("Region"), "regions"),
-    Facet("subregion", _("Sub-region"), "subregions"),
-    Facet("country", _("Country"), "countries"),
-    Facet("sector", _("Partner sector"), "sectors"),
-    Facet("type", _("Cooperation type"), "cooperation_type", array=False),
-    Facet("sdg", _("Sustainable development goal"), "sdg_numbers"),
-    Facet("status", _("Status"), "phase", array=False),
-    Facet("year", _("Year"), "years"),
+    Facet(
+        "region",
+        _("Region"),
+        "regions",
+        one_of(REGIONS),
+        lambda value, _goals: region_name(value),
+        in_order(REGIONS),
+    ),
+    Facet(
+        "subregion",
+        _("Sub-region"),
+        "subregions",
+        one_of(SUBREGIONS),
+        lambda value, _goals: subregion_name(value),
+        in_order(SUBREGIONS),
+    ),
+    Facet(
+        "country",
+        _("Country"),
+        "countries",
+        country_code,
+        lambda value, _goals: country_name(value),
+        by_label,
+    ),
+    Facet(
+        "sector",
+        _("Partner sector"),
+        "sectors",
+        one_of(Organisation.Kind.values),
+        lambda value, _goals: Organisation.Kind(value).label,
+        by_label,
+    ),
+    Facet(
+        "type",
+        _("Cooperation type"),
+        "cooperation_type",
+        one_of(CooperationType.values),
+        lambda value, _goals: CooperationType(value).label,
+        by_label,
+        array=False,
+    ),
+    Facet(
+        "sdg",
+        _("Sustainable development goal"),
+        "sdg_numbers",
+        number_between(1, 17),
+        lambda value, goals: f"{value}. {goals.get(int(value), '')}",
+        lambda option: int(option["value"]),
+    ),
+    Facet(
+        "phase",
+        _("Status"),
+        "phase",
+        one_of(Phase.values),
+        lambda value, _goals: Phase(value).label,
+        in_order(Phase.values),
+        array=False,
+        aliases=("status",),
+    ),
+    Facet(
+        "year",
+        _("Year"),
+        "years",
+        number_between(1900, 2200),
+        lambda value, _goals: value,
+        lambda option: -int(option["value"]),
+    ),
 )
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
 # Extra rows in the same query: the current list by region and by SDG, for the chart.
 CHART_FACETS = {"chart-region": "region", "chart-sdg": "sdg"}
 
 
-def selected_from(params, today=None):
+def redirect_renamed(request):
+    """A permanent redirect to the same address with today's facet names, or None.
+
+    ``?status=`` was the phase facet's first name; old links keep working."""
+    aliases = {alias: facet.key for facet in FACETS for alias in facet.aliases}
+    if not aliases.keys() & request.GET.keys():
+        return None
+    query = request.GET.copy()
+    for alias, key in aliases.items():
+        values = query.pop(alias, [])
+        if values and key not in query:
+            query.setlist(key, values)
+    return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+
+
+def selected_from(params):
     """{facet key: clean value} for the facets the URL selects; unknown values are ignored."""
-    today = today or timezone.localdate()
     selection = {}
     for facet in FACETS:
-        value = facet.clean(params.get(facet.key), today)
+        value = facet.clean(params.get(facet.key))
         if value is not None:
             selection[facet.key] = value
     return selection
 
 
 def filter_projects(queryset, selection, today=None, skip=None):
-    today = today or timezone.localdate()
+    """``queryset`` with the phase as of ``today`` and the selection's filters but ``skip``."""
+    queryset = queryset.with_phase(today or timezone.localdate())
     for key, value in selection.items():
         if key != skip:
-            queryset = FACETS_BY_KEY[key].apply(queryset, value, today)
+            queryset = FACETS_BY_KEY[key].apply(queryset, value)
     return queryset
 
 
@@ -145,12 +217,12 @@ def count_facets(queryset, selection, today=None):
     """
     today = today or timezone.localdate()
     parts = [
-        facet.counts_sql(filter_projects(queryset, selection, today, skip=facet.key), today)
+        facet.counts_sql(filter_projects(queryset, selection, today, skip=facet.key))
         for facet in FACETS
     ]
     filtered = filter_projects(queryset, selection, today)
     for chart_key, facet_key in CHART_FACETS.items():
-        parts.append(FACETS_BY_KEY[facet_key].counts_sql(filtered, today, label=chart_key))
+        parts.append(FACETS_BY_KEY[facet_key].counts_sql(filtered, label=chart_key))
     sql = " UNION ALL ".join(f"({part})" for part, _params in parts)
     params = [param for _part, part_params in parts for param in part_params]
     result = {facet.key: {} for facet in FACETS} | {key: {} for key in CHART_FACETS}

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 
 from norec_site.models import Organisation
 
-from .models import Partnership, Phase, phase_between
+from .models import Partnership, Phase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Norec's identifier in the IATI organisation registry: Norwegian business register number.
@@ -55,8 +55,8 @@ def _texts(row, field):
     return [(code, strip_tags(row[f"{field}_{code}"] or "").strip()) for code in row["languages"]]
 
 
-def activity_element(row, today, goal_names):
-    """One iati-activity from a row of ``opendata.iati_rows``."""
+def activity_element(row, goal_names):
+    """One iati-activity from a row of ``iati_rows``."""
     languages = row["languages"]
     activity = ET.Element(
         "iati-activity",
@@ -87,7 +87,7 @@ def activity_element(row, today, goal_names):
             org = ET.SubElement(activity, "participating-org", {"type": org_type, "role": role})
             _narratives(org, [("en", partner["name"])])
 
-    phase = phase_between(row["start_date"], row["end_date"], today)
+    phase = Phase(row["phase"])
     ET.SubElement(activity, "activity-status", {"code": ACTIVITY_STATUS[phase]})
     dates = [("1", row["start_date"]), ("3", row["end_date"])]
     if phase != Phase.PLANNED:
@@ -122,15 +122,14 @@ def activity_element(row, today, goal_names):
     return activity
 
 
-def activities_xml(rows, goal_names, today=None, now=None):
+def activities_xml(rows, goal_names, now=None):
     """The iati-activities document as bytes (UTF-8, with an XML declaration)."""
-    today = today or timezone.localdate()
     now = now or timezone.now()
     root = ET.Element(
         "iati-activities",
         {"version": "2.03", "generated-datetime": now.replace(microsecond=0).isoformat()},
     )
     for row in rows:
-        root.append(activity_element(row, today, goal_names))
+        root.append(activity_element(row, goal_names))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

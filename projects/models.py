@@ -45,7 +45,9 @@ class Phase(models.TextChoices):
 
 
 def phase_expression(today=None):
-    """SQL for a project's phase (planned, ongoing, completed) as of ``today``."""
+    """The one rule for a project's phase as of ``today``, in SQL: planned before its
+    start, completed after its end, ongoing in between. Lists, facets, the project
+    page and the open-data files all read it."""
     today = today or timezone.localdate()
     return Case(
         When(start_date__gt=today, then=Value(Phase.PLANNED.value)),
@@ -53,15 +55,6 @@ def phase_expression(today=None):
         default=Value(Phase.ONGOING.value),
         output_field=models.CharField(),
     )
-
-
-def phase_between(start_date, end_date, today):
-    """Planned before the start, completed after the end, ongoing in between."""
-    if start_date > today:
-        return Phase.PLANNED
-    if end_date < today:
-        return Phase.COMPLETED
-    return Phase.ONGOING
 
 
 class ProjectQuerySet(PublishableQuerySet):
@@ -75,14 +68,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.with_phase(today).prefetch_related(models.Prefetch("gallery", queryset=images))
 
     def in_phase(self, phase, today=None):
-        today = today or timezone.localdate()
-        if phase == Phase.PLANNED:
-            return self.filter(start_date__gt=today)
-        if phase == Phase.COMPLETED:
-            return self.filter(end_date__lt=today)
-        if phase == Phase.ONGOING:
-            return self.filter(start_date__lte=today, end_date__gte=today)
-        return self.none()
+        return self.with_phase(today).filter(phase=phase)
 
 
 @revisions.register(follow=("partnerships", "gallery"))
@@ -274,7 +260,9 @@ class Project(Publishable):
         return list(range(self.start_date.year, self.end_date.year + 1))
 
     def phase_on(self, today=None):
-        return phase_between(self.start_date, self.end_date, today or timezone.localdate())
+        """The phase by the rule in SQL, for a project read without ``with_phase``."""
+        projects = Project.objects.filter(pk=self.pk).with_phase(today)
+        return Phase(projects.values_list("phase", flat=True).get())
 
     @property
     def current_phase(self):

@@ -1,25 +1,21 @@
-"""Public project pages, and the same lists as open data (CSV, JSON, IATI XML)."""
+"""Public project pages: the list with its facets and charts, and the project."""
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import CharField, F, OuterRef, Prefetch, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.http import HttpResponse, JsonResponse
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
 
-from norec_site.csvsafe import SafeWriter
 from norec_site.languages import language_codes, language_links
 from norec_site.models import SustainableDevelopmentGoal, Topic, with_renditions
+from norec_site.templatetags.norec import query_string
 from norec_site.views import PublishableDetailView, PublishableListView
 
-from . import opendata
 from .charts import bar_chart
-from .facets import FACETS, count_facets, filter_projects, selected_from
-from .iati import activities_xml, activity_identifier
-from .models import Partnership, Phase, Project, ProjectImage
-from .regions import REGIONS, SUBREGIONS, region_name
+from .facets import FACETS, count_facets, filter_projects, redirect_renamed, selected_from
+from .models import Partnership, Project, ProjectImage
+from .regions import REGIONS, region_name
 
 REGION_COLOURS = {
     "africa": "#0b4f6c",
@@ -40,42 +36,16 @@ def partners_prefetch():
     return Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation"))
 
 
-def facet_options(facet, counts, selected, sdg_names):
-    """(value, label, count, selected) for each value with projects, in a reading order."""
-    values = set(counts) | ({str(selected)} if selected is not None else set())
-    if facet.key == "region":
-        order = list(REGIONS)
-        values = sorted(values, key=lambda v: order.index(v) if v in order else len(order))
-    elif facet.key == "subregion":
-        order = list(SUBREGIONS)
-        values = sorted(values, key=lambda v: order.index(v) if v in order else len(order))
-    elif facet.key == "sdg":
-        values = sorted(values, key=int)
-    elif facet.key == "year":
-        values = sorted(values, reverse=True)
-    elif facet.key == "status":
-        values = [v for v in Phase.values if v in values]
-    options = [
-        {
-            "value": value,
-            "label": facet.value_label(value, sdg_names),
-            "count": counts.get(value, 0),
-            "selected": selected is not None and str(selected) == value,
-        }
-        for value in values
-    ]
-    if facet.key in {"country", "sector", "type"}:
-        options.sort(key=lambda option: str(option["label"]))
-    return options
-
-
 class ProjectListView(PublishableListView):
     model = Project
     template_name = "projects/project_list.html"
 
+    def get(self, request, *args, **kwargs):
+        return redirect_renamed(request) or super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.today = timezone.localdate()
-        self.selection = selected_from(self.request.GET, self.today)
+        self.selection = selected_from(self.request.GET)
         self.base = super().get_queryset()
         return (
             filter_projects(self.base, self.selection, self.today)
@@ -92,8 +62,8 @@ class ProjectListView(PublishableListView):
             {
                 "key": facet.key,
                 "label": facet.label,
-                "options": facet_options(
-                    facet, counts[facet.key], self.selection.get(facet.key), sdg_names
+                "options": facet.options(
+                    counts[facet.key], self.selection.get(facet.key), sdg_names
                 ),
                 "selected": self.selection.get(facet.key),
             }
@@ -121,11 +91,9 @@ class ProjectListView(PublishableListView):
                 for goal in goals
             ]
         )
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        suffix = f"?{query.urlencode()}" if query else ""
-        context["csv_url"] = reverse("projects:csv") + suffix
-        context["json_url"] = reverse("projects:json") + suffix
+        query = query_string(self.request.GET)
+        context["csv_url"] = reverse("projects:csv") + query
+        context["json_url"] = reverse("projects:json") + query
         context["iati_url"] = reverse("projects:iati")
         context["alternates"] = self.alternates()
         return context
@@ -139,10 +107,7 @@ class ProjectListView(PublishableListView):
         )
 
     def url_without(self, key):
-        query = self.request.GET.copy()
-        query.pop(key, None)
-        query.pop("page", None)
-        return reverse("projects:index") + (f"?{query.urlencode()}" if query else "")
+        return reverse("projects:index") + query_string(self.request.GET, **{key: None})
 
 
 def topic_names(language):
@@ -172,122 +137,10 @@ class ProjectDetailView(PublishableDetailView):
                 partners_prefetch(),
                 "sdgs",
                 gallery_prefetch(),
-                Prefetch(
-                    "related_reports",
-                    queryset=self.report_queryset(language),
-                    to_attr="public_reports",
-                ),
-                Prefetch(
-                    "articles",
-                    queryset=self.article_queryset(language),
-                    to_attr="public_articles",
-                ),
             )
         )
 
-    @staticmethod
-    def report_queryset(language):
-        from reports.models import Report
-
-        return Report.objects.public(language).order_by("-published_at")
-
-    @staticmethod
-    def article_queryset(language):
-        from news.models import Article
-
-        return Article.objects.public(language).order_by("-published_at")
-
-
-def open_data_records(request):
-    """The list page's projects (same filters, every page) as plain records."""
-    language = get_language()
-    today = timezone.localdate()
-    selection = selected_from(request.GET, today)
-    projects = (
-        filter_projects(Project.objects.public(language), selection, today)
-        .with_phase(today)
-        .order_by("-start_date", "pk")
-    )
-    page_url = request.build_absolute_uri(reverse("projects:detail", kwargs={"slug": "-"}))
-    return [
-        {
-            "id": row["pk"],
-            "iati_identifier": activity_identifier(row["iati_identifier"], row["pk"]),
-            "title": row["title"],
-            "summary": row["summary"],
-            "url": page_url.removesuffix("-/") + f"{row['slug']}/",
-            "cooperation_type": row["cooperation_type"],
-            "status": row["phase"],
-            "start_date": row["start_date"].isoformat(),
-            "end_date": row["end_date"].isoformat(),
-            "participants": row["participants"],
-            "grant_amount": None if row["grant_amount"] is None else str(row["grant_amount"]),
-            "grant_currency": row["grant_currency"],
-            "countries": row["countries"],
-            "regions": row["regions"],
-            "subregions": row["subregions"],
-            "sectors": row["sectors"],
-            "dac_sector": row["dac_sector"],
-            "sdgs": row["sdg_numbers"],
-            "partners": row["partners"],
-        }
-        for row in opendata.language_rows(projects, language)
-    ]
-
-
-CSV_COLUMNS = (
-    "id",
-    "iati_identifier",
-    "title",
-    "summary",
-    "url",
-    "cooperation_type",
-    "status",
-    "start_date",
-    "end_date",
-    "participants",
-    "grant_amount",
-    "grant_currency",
-    "countries",
-    "regions",
-    "subregions",
-    "sectors",
-    "dac_sector",
-    "sdgs",
-    "partners",
-)
-
-
-@require_GET
-def projects_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="norec-projects-{get_language()}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(CSV_COLUMNS)
-    for record in open_data_records(request):
-        record["partners"] = "; ".join(
-            f"{p['name']} ({p['role']}, {p['country']})" for p in record["partners"]
-        )
-        for key in ("countries", "regions", "subregions", "sectors", "sdgs"):
-            record[key] = " ".join(str(value) for value in record[key])
-        writer.writerow([record[column] for column in CSV_COLUMNS])
-    return response
-
-
-@require_GET
-def projects_json(request):
-    projects = open_data_records(request)
-    response = JsonResponse(
-        {"language": get_language(), "count": len(projects), "projects": projects},
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
-    response["Content-Disposition"] = f'inline; filename="norec-projects-{get_language()}.json"'
-    return response
-
-
-@require_GET
-def projects_iati(request):
-    """Every published project, whatever its languages, as IATI 2.03 activities."""
-    rows = opendata.iati_rows(Project.objects.published().order_by("start_date", "pk"))
-    document = activities_xml(rows, opendata.goal_names("en"))
-    return HttpResponse(document, content_type="application/xml; charset=utf-8")
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["related"] = self.object.related_public(get_language())
+        return context

@@ -193,7 +193,7 @@ class ReportAdmin(PublishableAdmin):
         """Refuse to delete a report that other content links to, and say which."""
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         for report in objs:
-            for item in report.linked_content():
+            for item in report.linked_from():
                 opts = item._meta
                 url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
                 protected.append(

@@ -228,7 +228,7 @@ class Report(Publishable):
         constraints = Publishable.slug_constraints("report")
 
     def delete(self, *args, **kwargs):
-        links = self.linked_content()
+        links = self.linked_from()
         if links:
             raise ProtectedError(
                 _("Other content links to this report; remove those links first."), set(links)
@@ -238,22 +238,6 @@ class Report(Publishable):
     @property
     def share_image(self):
         return self.cover
-
-    def linked_content(self):
-        """Content in other apps that points to this report (news, projects...)."""
-        links = []
-        for relation in self._meta.related_objects:
-            if relation.related_model._meta.app_label == self._meta.app_label:
-                continue
-            if not (relation.many_to_many or relation.many_to_one or relation.one_to_one):
-                continue
-            accessor = relation.get_accessor_name()
-            if relation.one_to_one:
-                item = getattr(self, accessor, None)
-                links += [item] if item else []
-            else:
-                links += list(getattr(self, accessor).all())
-        return links
 
     def after_restore(self):
         """A restored revision has no PDF text: take it from the restored files again."""

@@ -1,14 +1,12 @@
 """The report library, report pages, downloads, citations and feeds."""
 
 import re
-from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import strip_tags
@@ -113,47 +111,10 @@ class ReportDetailView(PublishableDetailView):
             else "",
             page_url=url,
             citation=citations.plain(report, url),
-            related=linked_public_content(report, language),
+            related=report.related_public(language, limit=6),
             json_ld=json_ld(report, url, self.request, files),
         )
         return context
-
-
-class Link(NamedTuple):
-    title: str
-    url: str
-
-
-def linked_public_content(report, language, limit=6):
-    """(heading, links) for each kind of public content that links to the report, newest
-    first: one query for all kinds (a UNION), whatever their number."""
-    models, parts = [], []
-    for relation in Report._meta.related_objects:
-        model = relation.related_model
-        if model._meta.app_label == "reports" or not hasattr(model.objects, "public"):
-            continue
-        items = getattr(report, relation.get_accessor_name()).public(language)
-        parts.append(
-            items.annotate(kind=Value(len(models))).values_list(
-                "kind", "published_at", f"title_{language}", f"{model.url_field}_{language}"
-            )[:limit]
-        )
-        models.append(model)
-    if not parts:
-        return []
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    found = {}
-    for kind, published_at, title, slug in rows:
-        found.setdefault(kind, []).append((published_at, title, slug))
-    groups = []
-    for kind, model in enumerate(models):
-        if kind in found:
-            links = [
-                Link(title, reverse(model.url_name, kwargs={model.url_field: slug}))
-                for _when, title, slug in sorted(found[kind], key=lambda row: row[0], reverse=True)
-            ]
-            groups.append((model._meta.verbose_name_plural, links))
-    return groups
 
 
 def json_ld(report, url, request, files):

@@ -16,6 +16,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from norec_site.languages import language_codes
+from norec_site.models.related import Related
 from norec_site.models.translated import ValidatesEachLanguage
 from norec_site.richtext import sanitize_html
 from norec_site.slugs import slug_from_title, unique_slug
@@ -100,7 +101,7 @@ class PublishableManager(models.Manager):
         return super().get_queryset().defer(*self.model.heavy_fields)
 
 
-class Publishable(ValidatesEachLanguage, models.Model):
+class Publishable(Related, ValidatesEachLanguage, models.Model):
     """Abstract base of news articles, reports and projects.
 
     Subclasses name ``language_fields`` (translated fields that must all be

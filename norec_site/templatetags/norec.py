@@ -71,10 +71,10 @@ def json_ld(data):
     )
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed; None removes one."""
-    query = context["request"].GET.copy()
+def query_string(query, **changes):
+    """``query`` with some parameters changed (None or "" removes one) and without
+    ``page`` unless it is among them: "?a=1&b=2", or "" when nothing is left."""
+    query = query.copy()
     for key, value in changes.items():
         if value in (None, ""):
             query.pop(key, None)
@@ -83,7 +83,13 @@ def query_with(context, **changes):
     if "page" not in changes:
         query.pop("page", None)
     encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    return f"?{encoded}" if encoded else ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed; None removes one."""
+    return query_string(context["request"].GET, **changes) or "?"
 
 
 class ScrollableNode(template.Node):

@@ -222,3 +222,58 @@ def test_byline_job_title_is_only_shown_in_its_own_language():
     assert byline.job_title == "Rådgjevar"
     with translation.override("en"):
         assert byline.job_title == ""
+
+
+# Related content: declared on the pointing side, read from both --------------------
+
+
+def related_titles(item, language="nn", **kwargs):
+    found = item.related_public(language, **kwargs)
+    return {kind: [link.title for link in links] for kind, links in found.items()}
+
+
+def test_related_content_is_read_both_ways_and_only_when_public_in_the_language(
+    django_assert_num_queries,
+):
+    from tests.projects.factories import make_project
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory(title_nn="Rapporten")
+    project = make_project(languages=("nn",), title_nn="Prosjektet")
+    project.related_reports.add(report)
+    article = ArticleFactory(title_nn="Nyhendet")
+    article.related_reports.add(report)
+    article.related_projects.add(project)
+    ArticleFactory(title_nn="Utkastet", draft=True).related_reports.add(report)
+
+    with django_assert_num_queries(1):
+        from_report = related_titles(report)
+    assert from_report == {"article": ["Nyhendet"], "project": ["Prosjektet"]}
+    assert related_titles(project) == {"article": ["Nyhendet"], "report": ["Rapporten"]}
+    assert related_titles(article) == {"report": ["Rapporten"], "project": ["Prosjektet"]}
+    assert related_titles(report, "en") == {"article": [], "project": []}
+
+
+def test_related_links_point_to_the_items_pages_newest_first_and_can_be_limited():
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory()
+    articles = ArticleFactory.create_batch(3)
+    for article in articles:
+        article.related_reports.add(report)
+    links = report.related_public("nn")["article"]
+    assert [link.url for link in links] == [a.get_absolute_url("nn") for a in reversed(articles)]
+    assert [link.title for link in report.related_public("nn", limit=2)["article"]] == [
+        articles[2].title_nn,
+        articles[1].title_nn,
+    ]
+
+
+def test_what_links_to_an_item_counts_drafts_too():
+    from tests.reports.factories import ReportFactory
+
+    report = ReportFactory()
+    draft = ArticleFactory(draft=True)
+    draft.related_reports.add(report)
+    assert report.linked_from() == [draft]
+    assert ArticleFactory().linked_from() == []

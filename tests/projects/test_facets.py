@@ -25,7 +25,7 @@ EXPECTED = {
     "sector": {"civil_society": 4, "public": 4, "private": 2},
     "type": {"triangular": 2, "south-south": 2, "north-south": 1},
     "sdg": {"17": 5, "5": 2, "3": 1, "4": 1},
-    "status": {"ongoing": 2, "completed": 2, "planned": 1},
+    "phase": {"ongoing": 2, "completed": 2, "planned": 1},
     "year": {"2022": 1, "2023": 2, "2024": 2, "2025": 3, "2026": 4, "2027": 2, "2028": 1},
 }
 
@@ -89,13 +89,13 @@ def test_drafts_are_never_counted(portfolio):
         ({"type": "north-south"}, "E"),
         ({"sdg": "5"}, "AC"),
         ({"sdg": "17"}, "ABCDE"),
-        ({"status": "ongoing"}, "AD"),
-        ({"status": "completed"}, "BE"),
-        ({"status": "planned"}, "C"),
+        ({"phase": "ongoing"}, "AD"),
+        ({"phase": "completed"}, "BE"),
+        ({"phase": "planned"}, "C"),
         ({"year": "2023"}, "BE"),
         ({"year": "2028"}, "C"),
         ({"type": "triangular", "subregion": "eastern-africa", "sdg": "5"}, "A"),
-        ({"region": "africa", "status": "ongoing"}, "A"),
+        ({"region": "africa", "phase": "ongoing"}, "A"),
         ({"region": "europe", "sector": "public", "year": "2025"}, "AE"),
         ({"country": "NO", "type": "south-south"}, ""),
         (
@@ -106,7 +106,7 @@ def test_drafts_are_never_counted(portfolio):
                 "sector": "civil_society",
                 "type": "south-south",
                 "sdg": "5",
-                "status": "planned",
+                "phase": "planned",
                 "year": "2027",
             },
             "C",
@@ -148,15 +148,16 @@ SAMPLE_VALUES = {
     "sector": "public",
     "type": "triangular",
     "sdg": "5",
-    "status": "ongoing",
+    "phase": "ongoing",
     "year": "2026",
 }
 
 
 def matches(project, key, value):
     today = datetime.date(2026, 6, 15)
-    if key == "status":
-        return project.phase_on(today) == value
+    if key == "phase":
+        planned, completed = project.start_date > today, project.end_date < today
+        return value == ("planned" if planned else "completed" if completed else "ongoing")
     column = {
         "region": project.regions,
         "subregion": project.subregions,
@@ -187,3 +188,37 @@ def test_each_count_shown_is_the_number_of_projects_the_choice_gives(client, por
     for option in options:
         chosen = client.get(reverse("projects:index"), base | {facet: option["value"]})
         assert chosen.context["paginator"].count == option["count"], option
+
+
+# ?status= was the phase facet's first name -------------------------------------
+
+
+def test_the_phase_facet_is_read_from_phase_in_the_url(client, portfolio):
+    response = client.get(reverse("projects:index"), {"phase": "ongoing"})
+    keys = [facet["key"] for facet in response.context["facets"]]
+    assert "phase" in keys and "status" not in keys
+    assert response.context["selection"]["phase"] == "ongoing"
+    assert 'name="phase"' in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["projects:index", "projects:csv", "projects:json"])
+def test_old_status_links_redirect_to_phase_keeping_the_other_filters(client, portfolio, name):
+    response = client.get(reverse(name), {"status": "ongoing", "region": "africa", "page": "1"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{reverse(name)}?region=africa&page=1&phase=ongoing"
+
+
+def test_an_old_status_link_shows_what_phase_shows(client, portfolio):
+    old = client.get(reverse("projects:index"), {"status": "completed"}, follow=True)
+    assert old.redirect_chain == [(f"{reverse('projects:index')}?phase=completed", 301)]
+    assert titles_on(client, {"phase": "completed"}) == sorted(
+        project.title for project in old.context["project_list"]
+    )
+    assert titles_on(client, {"phase": "completed"}) == sorted(
+        portfolio[key].title_nn for key in "BE"
+    )
+
+
+def test_phase_in_the_url_wins_over_an_old_status(client, portfolio):
+    response = client.get(reverse("projects:index"), {"status": "planned", "phase": "ongoing"})
+    assert response["Location"] == f"{reverse('projects:index')}?phase=ongoing"

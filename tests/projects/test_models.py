@@ -209,3 +209,26 @@ def test_region_names_are_translated():
 def test_refresh_facets_is_idempotent():
     project = make_project()
     assert refresh_facets(project.pk) == refresh_facets(project.pk)
+
+
+def test_projects_and_reports_import_nothing_from_the_apps_that_point_to_them():
+    """Links are declared on the pointing side: projects never reads news, reports
+    never reads news or projects."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    forbidden = {"projects": {"news"}, "reports": {"news", "projects"}}
+    for app, others in forbidden.items():
+        paths = list((root / app).rglob("*.py"))
+        assert len(paths) > 10
+        for path in paths:
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.ImportFrom):
+                    names = [node.module or ""]
+                elif isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                else:
+                    continue
+                for name in names:
+                    assert name.split(".")[0] not in others, f"{path} imports {name}"

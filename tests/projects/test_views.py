@@ -98,7 +98,7 @@ def test_empty_result_says_what_to_do(client, portfolio):
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"type": "triangular", "subregion": "eastern-africa", "sdg": "5", "status": "ongoing"}],
+    [{}, {"type": "triangular", "subregion": "eastern-africa", "sdg": "5", "phase": "ongoing"}],
 )
 def test_list_with_facets_needs_at_most_10_queries_with_few_projects(
     client, portfolio, django_assert_max_num_queries, params
@@ -136,6 +136,7 @@ def test_project_page_shows_partners_period_status_goals_and_description(client,
     assert "Koordinerande partnar" in html
     assert "Noreg" in html and "Kenya" in html and "Etiopia" in html
     assert "Pågåande" in html
+    assert f'href="{url_in("nn", "projects:index")}?phase=ongoing"' in html
     assert "januar 2024" in html and "desember 2026" in html
     assert "Likestilling mellom kjønna" in html
     assert "Aust-Afrika" in html
@@ -184,7 +185,8 @@ def test_project_editor_can_preview_a_draft_never_cached(client, portfolio):
 
 def test_related_news_and_reports_show_only_when_public_in_the_language(client):
     project = make_project()
-    ArticleFactory(title_nn="Nyhende om prosjektet").related_projects.add(project)
+    article = ArticleFactory(title_nn="Nyhende om prosjektet")
+    article.related_projects.add(project)
     draft = ArticleFactory(title_nn="Utkast om prosjektet", draft=True)
     draft.related_projects.add(project)
     report = ReportFactory(title_nn="Rapport om prosjektet")
@@ -193,6 +195,8 @@ def test_related_news_and_reports_show_only_when_public_in_the_language(client):
     assert "Nyhende om prosjektet" in html
     assert "Utkast om prosjektet" not in html
     assert "Rapport om prosjektet" in html
+    assert f'{article.title_nn}</a> <time class="meta" datetime="2026-06-14T' in html
+    assert '<h2 id="related-reports-heading">Relaterte rapportar</h2>' in html
 
 
 def test_project_page_queries_stay_fixed_with_many_partners_and_pictures(

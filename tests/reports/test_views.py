@@ -231,6 +231,9 @@ def test_related_news_and_projects_show_only_when_public(client):
     assert "Nyhende om rapporten" in page
     assert "Prosjekt som bygde på rapporten" in page
     assert "Hemmeleg utkast" not in page
+    assert '<h2 id="related-news-heading">Relaterte nyheiter</h2>' in page
+    assert '<h2 id="related-projects-heading">Relaterte prosjekt</h2>' in page
+    assert f'<a href="{project.get_absolute_url("nn")}">{project.title_nn}</a>' in page
 
 
 # Downloads --------------------------------------------------------------------
