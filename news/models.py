@@ -83,6 +83,7 @@ class Article(Publishable):
     language_fields = ("title", "lead", "body")
     rich_text_fields = ("body",)
     url_name = "news:detail"
+    demo_module = "news.demo"
 
     class Meta(Publishable.Meta):
         verbose_name = _("article")

@@ -222,6 +222,7 @@ class Project(Publishable):
     language_fields = ("title", "summary", "description")
     rich_text_fields = ("description",)
     url_name = "projects:detail"
+    demo_module = "projects.demo"
     # The facet columns follow from the partners and goals: recomputed, not restored.
     revision_exclude = (
         *Publishable.revision_exclude,

@@ -215,6 +215,7 @@ class Report(Publishable):
     language_fields = ("title", "summary")
     rich_text_fields = ("summary",)
     url_name = "reports:detail"
+    demo_module = "reports.demo"
 
     class Meta(Publishable.Meta):
         ordering = ("-publication_date", "-published_at")
