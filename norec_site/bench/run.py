@@ -90,10 +90,11 @@ class Benchmark:
         seconds = time.perf_counter() - began
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-        sizes = ", ".join(
-            f"{model._meta.verbose_name_plural} {model.objects.count()}"
-            for model in content_models()
-        )
+        with translation.override("en"):
+            sizes = ", ".join(
+                f"{model._meta.verbose_name_plural} {model.objects.count()}"
+                for model in content_models()
+            )
         self.stdout.write(f"  seeded in {seconds:.0f} s; rows:\n    {sizes}")
         self.rows.append((f"seed_demo --scale {scale}", "", f"{seconds:.1f} s", "", ""))
         return seconds
