@@ -71,6 +71,7 @@ class SitePage(Publishable):
     language_fields = ("title", "body", "path")
     rich_text_fields = ("body",)
     url_name = "pages:detail"
+    demo_module = "norec_site.pages.demo"
     url_field = "path"
     content = Content(
         key="pages",

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from news.models import Article
 from norec_site.search import MAX_QUERY_LENGTH, parse_query
 from projects.models import Project
+from reports.demo.pdfgen import pdf_bytes
 from reports.models import Report
-from reports.pdfgen import pdf_bytes
 from reports.services import upload_report_file
 from tests.reports.factories import ReportFactory
 

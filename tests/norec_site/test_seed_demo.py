@@ -1,11 +1,16 @@
 """manage.py seed_demo: the demo content of every app, safe to run twice."""
 
+from importlib import import_module
+from pathlib import Path
+
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
 from news.models import Article
 from norec_site.models import Organisation
+from norec_site.registry import content_models
 from projects.models import Project
 from reports.models import Report
 
@@ -33,3 +38,27 @@ def test_seed_demo_fills_every_app_with_public_content_in_three_languages():
         for language in ("nn", "nb", "en"):
             assert model.objects.public(language).exists(), (model, language)
     assert Report.objects.public("en").filter(title_en__icontains="South-South").exists()
+
+
+def test_every_content_type_has_a_demo_module_loaded_after_what_it_links_to():
+    modules = [model.demo_module for model in content_models()]
+    assert modules == ["reports.demo", "projects.demo", "news.demo", "norec_site.pages.demo"]
+    for name in modules:
+        module = import_module(name)
+        assert callable(module.seed) and callable(module.seed_scale), name
+
+
+def test_only_the_demo_and_benchmark_code_makes_pdfs_with_fpdf2():
+    """fpdf2 is a dev package: models, views, services and admin never import it."""
+    root = Path(settings.BASE_DIR)
+    users = sorted(
+        str(path.relative_to(root))
+        for app in ("norec_site", "news", "reports", "projects")
+        for path in (root / app).rglob("*.py")
+        if "fpdf" in (text := path.read_text()) or "pdfgen" in text
+    )
+    assert users == [
+        "norec_site/bench/inprocess.py",
+        "reports/demo/__init__.py",
+        "reports/demo/pdfgen.py",
+    ]

@@ -23,7 +23,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from norec_site.groups import COMMUNICATIONS, PROJECT_EDITORS, REPORT_ADMINISTRATORS
-from reports.pdfgen import pdf_bytes
+from reports.demo.pdfgen import pdf_bytes
 from tests.factories import UserFactory, picture_upload
 from tests.seaweedfs import anonymous_status
 from tests.servers import database_url, free_port

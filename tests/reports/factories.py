@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from norec_site.models import Status
+from reports.demo.pdfgen import pdf_bytes
 from reports.models import Report, ReportAuthor, ReportPublisher, ReportSeries
-from reports.pdfgen import pdf_bytes
 from reports.services import upload_report_file
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from norec_site.groups import REPORT_ADMINISTRATORS
 from norec_site.models import SustainableDevelopmentGoal
+from reports.demo.pdfgen import pdf_bytes
 from reports.models import Report
-from reports.pdfgen import pdf_bytes
 from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
 from tests.reports.factories import ReportFactory
 

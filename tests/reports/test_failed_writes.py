@@ -27,7 +27,7 @@ django.setup()
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from reports.models import Report
-from reports.pdfgen import pdf_bytes
+from reports.demo.pdfgen import pdf_bytes
 from reports.services import upload_report_file
 
 content = pdf_bytes("Too large for this disk", [str(n) * 3000 for n in range(10)], pages=300)

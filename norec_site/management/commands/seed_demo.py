@@ -4,10 +4,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from norec_site import demo, history
-from norec_site.pages import demo as pages_demo
+from norec_site.registry import content_models
 
-# Order matters: reports stand alone, projects point to reports, news to both.
-CONTENT_APPS = ("reports", "projects", "news")
+
+def demo_modules():
+    """Each content type's demo module, after the ones its content links to."""
+    return [import_module(model.demo_module) for model in content_models()]
 
 
 class Command(BaseCommand):
@@ -19,18 +21,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, scale, **options):
+        modules = demo_modules()
         with transaction.atomic():
             shared = demo.seed_shared()
-            for app in CONTENT_APPS:
-                module = import_module(f"{app}.demo")
+            for module in modules:
                 module.seed(shared)
-                self.stdout.write(f"Demo {app}: done")
-            pages_demo.seed()
-            self.stdout.write("Demo site pages: done")
+                self.stdout.write(f"Demo {module.__name__}: done")
             # One revision per item, so that deleted demo content can be recovered.
             recorded = history.record_unversioned()
             self.stdout.write(f"Demo revisions: {recorded} item(s) recorded")
         if scale:
-            for app in CONTENT_APPS:
-                import_module(f"{app}.demo").seed_scale(shared, scale, stdout=self.stdout)
+            for module in modules:
+                module.seed_scale(shared, scale, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

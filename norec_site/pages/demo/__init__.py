@@ -1,21 +1,13 @@
-"""Loads the demo site pages, menus and site settings from demo.toml (safe to run twice)."""
+"""Loads the demo site pages, menus and site settings from content.toml (safe to run twice)."""
 
-import tomllib
-from pathlib import Path
-
+from norec_site.demo import load
 from norec_site.languages import language_codes
 from norec_site.models import MenuItem, SitePage, SiteSettings, Status
 
-DEMO_FILE = Path(__file__).with_name("demo.toml")
 
-
-def load():
-    with DEMO_FILE.open("rb") as demo_file:
-        return tomllib.load(demo_file)
-
-
-def seed():
-    data = load()
+def seed(shared=None):
+    """The pages, the menus and the site settings; ``shared`` is not needed here."""
+    data = load(__file__)
     pages = {}
     for entry in data["pages"]:  # parents come before their children in the file
         page = SitePage.objects.filter(title_nn=entry["nn"]["title"]).first()
@@ -57,3 +49,7 @@ def seed():
         site_settings.full_clean()
         site_settings.save()
     return pages
+
+
+def seed_scale(shared, n, stdout=None):
+    """Site pages are few in any real site: the benchmark scales the other content."""
