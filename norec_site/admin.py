@@ -22,8 +22,8 @@ from norec_site.csp import NonceMediaAdminMixin
 from norec_site.drafts_admin import DraftsAdminMixin, state_with_draft
 from norec_site.erasure import erase_personal_data
 from norec_site.history_admin import HistoryAdmin
+from norec_site.image_uploads import check_upload, store_image
 from norec_site.image_usage import ImageUsageAdmin
-from norec_site.images import check_upload, store_image
 from norec_site.languages import language_codes
 from norec_site.models import (
     Image,

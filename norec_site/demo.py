@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.models import Image, Organisation, Person, Topic
 
 PALETTE = ["#0b4f6c", "#e0a526", "#3f7e44", "#c5192d", "#26bde2", "#a21942", "#fd6925"]

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.models import EditorPreference, Image, Organisation, Person, Topic
 
 

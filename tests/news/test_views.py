@@ -261,7 +261,7 @@ def test_plain_text_fields_are_escaped_on_every_surface(client, language, payloa
         assert doc.findtext(".//title") == f"seo_title {payload} – Norec"
         home = render_to_string("news/includes/home_news.html", {"home_news": home_news()})
         assert not any(marker in home for marker in raw_markup)
-        for name in ("news:feed", "news:atom"):
+        for name in ("news:feed", "news:feed_atom"):
             raw = client.get(url_in(language, name)).content.decode()
             assert not any(marker in raw for marker in raw_markup)
             entry = feedparser.parse(raw).entries[0]
@@ -334,7 +334,7 @@ def test_drafts_and_scheduled_articles_are_absent_from_every_public_surface(
     assert list(listed) == []
     for article in hidden_articles:
         assert outsider.get(article_url(article, language)).status_code == 404
-        for name in ("news:feed", "news:atom"):
+        for name in ("news:feed", "news:feed_atom"):
             assert feed_entries(outsider, language, name).entries == []
         _tree, locations = sitemap_locations(outsider)
         assert not any(getattr(article, f"slug_{language}") in loc for loc in locations)
@@ -393,7 +393,9 @@ def test_scheduled_article_appears_at_its_time_on_every_surface(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("name", "version"), [("news:feed", "rss20"), ("news:atom", "atom10")])
+@pytest.mark.parametrize(
+    ("name", "version"), [("news:feed", "rss20"), ("news:feed_atom", "atom10")]
+)
 def test_feeds_parse_with_absolute_links_and_the_lead_as_summary(client, language, name, version):
     ArticleFactory(
         title_en="Not complete in English",
@@ -514,7 +516,7 @@ def test_feeds_and_home_partial_use_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, count
 ):
     many_articles(count)
-    for name in ("news:feed", "news:atom"):
+    for name in ("news:feed", "news:feed_atom"):
         with django_assert_max_num_queries(4):
             client.get(url_in("nn", name))
     with django_assert_max_num_queries(4):

@@ -14,7 +14,7 @@ from norec_site.history import (
     record_unversioned,
     restore_revision,
 )
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.models import Image, Person, Status
 from reports.models import Report, ReportFile
 from reports.services import upload_report_file

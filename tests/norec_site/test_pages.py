@@ -395,7 +395,7 @@ def test_pages_are_in_no_home_latest_list_and_no_feed(client):
     for language in ("nn", "nb", "en"):
         home = html.fromstring(client.get(url_in(language, "home")).content)
         assert "tittel" not in home.xpath("string(//main)").lower().replace("nyhende", "")
-        for name in ("news:feed", "news:atom", "reports:feed", "reports:feed_atom"):
+        for name in ("news:feed", "news:feed_atom", "reports:feed", "reports:feed_atom"):
             feed = client.get(url_in(language, name))
             assert feed.status_code == 200
             assert "Sidetittel" not in feed.content.decode()
