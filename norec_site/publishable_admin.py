@@ -204,17 +204,11 @@ class PublishableAdmin(
             # Publishing it would say "published" and show nothing: its time is gone.
             if item.unpublish_at and item.unpublish_at <= timezone.now():
                 expired.append(str(item))
-                continue
-            item.status = Status.PUBLISHED
-            item.updated_by = request.user
-            item.save()
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+            else:
+                self._save_in_status(request, item, Status.PUBLISHED)
+                count += 1
+        message = ngettext("%(count)d item published.", "%(count)d items published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
         if expired:
             self.message_user(
                 request,
@@ -228,15 +222,17 @@ class PublishableAdmin(
 
     @admin.action(description=_("Unpublish the selected items"), permissions=("publish",))
     def unpublish(self, request, queryset):
-        count = 0
-        for item in queryset.filter(status=Status.PUBLISHED):
-            item.status = Status.DRAFT
-            item.updated_by = request.user
-            item.save()
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        published = list(queryset.filter(status=Status.PUBLISHED))
+        for item in published:
+            self._save_in_status(request, item, Status.DRAFT)
+        count = len(published)
+        message = ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @staticmethod
+    def _save_in_status(request, item, status):
+        """One save per item, so that each is a revision that says who did it."""
+        item.status = status
+        item.updated_by = request.user
+        item.save()
+        return 1

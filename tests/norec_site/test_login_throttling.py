@@ -6,11 +6,9 @@ import pytest
 import time_machine
 from axes.models import AccessAttempt
 
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery staple"
 
 
 def log_in(client, username, password, address="10.0.0.1", **headers):

@@ -10,7 +10,6 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
 from lxml import etree, html
 from reversion.models import Version
 
@@ -20,14 +19,10 @@ from norec_site.models import MenuItem, PageRedirect, SitePage, SiteSettings, St
 from norec_site.pages.chrome import fixed_chrome
 from projects.models import Project
 from reports.models import Report
-from tests.factories import ImageFactory, SitePageFactory, UserFactory, log_in
+from tests.conftest import log_in, url_in
+from tests.factories import ImageFactory, SitePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def inside(css_class):

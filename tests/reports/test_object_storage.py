@@ -19,7 +19,8 @@ from norec_site.storage import local_copy
 from norec_site.transactions import atomic_with_files
 from reports.models import Report, ReportFile
 from reports.services import delete_report_file, upload_report_file
-from tests.factories import UserFactory, log_in
+from tests.conftest import log_in
+from tests.factories import UserFactory
 from tests.seaweedfs import MEDIA_BUCKET, PRIVATE_BUCKET, anonymous_status, use_storages
 from tests.servers import free_port
 
