@@ -176,10 +176,10 @@ def log_in_tab(tab, live_server, user):
 def log_in_as(live_server):
     """``log_in_as(page, group)``: a new staff user of that group, logged into the admin."""
 
-    def log_in(page, group):
+    def log_in_member(page, group):
         log_in_tab(page, live_server, UserFactory(username="editor", groups=[group]))
 
-    return log_in
+    return log_in_member
 
 
 def log_in(client, user):

@@ -27,8 +27,8 @@ STORAGES = {
 # Live-server browser tests get static files straight from the app folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# MEDIA_ROOT and NOREC_PRIVATE_MEDIA_ROOT: tests/conftest.py gives each test session, and
-# each test, folders of its own, and removes them afterwards.
+# MEDIA_ROOT and NOREC_PRIVATE_MEDIA_ROOT: tests/conftest.py points them at a folder of the
+# test session, removed at its end, and each test at its own tmp_path.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if not os.environ.get("DATABASE_URL"):
