@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from norec_site.admin import MissingTranslationFilter, PublishableAdmin, StateFilter
+from norec_site.publishable_admin import MissingTranslationFilter, PublishableAdmin, StateFilter
 
 from .models import Article, ArticleAuthor
 

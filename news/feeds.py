@@ -40,4 +40,4 @@ class ArticleFeed(PublishableFeed):
 
 
 class ArticleAtomFeed(AtomFeedMixin, ArticleFeed):
-    feed_url_name = "news:atom"
+    feed_url_name = "news:feed_atom"

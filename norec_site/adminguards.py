@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from norec_site.models import Image
 from norec_site.models.publishable import Publishable
-from norec_site.storage import atomic_with_files
+from norec_site.transactions import atomic_with_files
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from reversion.revisions import _get_options
 from reversion.revisions import _stack as _revision_stack
 
 from norec_site.models import Status
-from norec_site.storage import delete_quietly
+from norec_site.transactions import delete_quietly
 
 DELETED_COMMENT = gettext_noop("Deleted")
 DEMO_COMMENT = gettext_noop("Demo content")

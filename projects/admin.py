@@ -5,9 +5,9 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from norec_site.admin import PublishableAdmin
 from norec_site.countries import country_name
 from norec_site.models import Organisation
+from norec_site.publishable_admin import PublishableAdmin
 
 from .models import Partnership, Phase, Project, ProjectImage
 from .regions import REGIONS, SUBREGIONS

@@ -11,9 +11,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from norec_site.admin import PublishableAdmin
 from norec_site.adminguards import PickerValuesMixin
 from norec_site.limits import form_limit
+from norec_site.publishable_admin import PublishableAdmin
 from reports.models import (
     Report,
     ReportAuthor,

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from norec_site.history import recorded, release_after_commit
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.languages import language_codes
 from norec_site.models import Image
-from norec_site.storage import atomic_with_files, local_copy
+from norec_site.storage import local_copy
+from norec_site.transactions import atomic_with_files
 from reports.models import DownloadSeen, Report, ReportFile
 from reports.pdf import check_pdf, extract_text, open_pdf, render_cover
 from reports.storage import private_storage

@@ -1,11 +1,35 @@
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connections
+from django.urls import reverse
 from django.utils import translation
 
+from tests.factories import PASSWORD, UserFactory
 from tests.seaweedfs import object_storage, seaweedfs  # noqa: F401 (fixtures)
+
+SESSION_MEDIA = pytest.StashKey[Path]()
+
+
+def pytest_configure(config):
+    """Media folders of this test session, for what runs outside a test; removed at its end.
+
+    The environment carries them to servers and commands that the tests start.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="norec-tests-"))
+    config.stash[SESSION_MEDIA] = folder
+    for name, subfolder in (("MEDIA_ROOT", "media"), ("NOREC_PRIVATE_MEDIA_ROOT", "private")):
+        os.environ[name] = str(folder / subfolder)
+        setattr(django_settings, name, folder / subfolder)
+
+
+def pytest_unconfigure(config):
+    if SESSION_MEDIA in config.stash:
+        shutil.rmtree(config.stash[SESSION_MEDIA], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +37,13 @@ def media_root(settings, tmp_path):
     """Every test writes its files to its own folder, so tests can look at the disk."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    """Report PDFs go to each test's own private folder, apart from MEDIA_ROOT."""
+    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.NOREC_PRIVATE_MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +70,26 @@ def stored_files(media_root):
         )
 
     return list_files
+
+
+@pytest.fixture
+def private_files(private_root):
+    """The files under NOREC_PRIVATE_MEDIA_ROOT, as paths relative to it."""
+
+    def list_files():
+        return sorted(
+            str(path.relative_to(private_root))
+            for path in private_root.rglob("*")
+            if path.is_file()
+        )
+
+    return list_files
+
+
+def url_in(language, name, **kwargs):
+    """The address of URL ``name`` in ``language``."""
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -111,31 +162,42 @@ def page(chromium, live_server):
     assert tab.csp_violations == [], "the page broke its Content-Security-Policy"
 
 
+def log_in_tab(tab, live_server, user):
+    """Logs ``user`` into the admin in ``tab`` through the log-in form; returns the tab."""
+    tab.goto(f"{live_server.url}/admin/login/")
+    tab.fill("#id_username", user.username)
+    tab.fill("#id_password", PASSWORD)
+    tab.click("input[type=submit]")
+    tab.wait_for_url(f"{live_server.url}/admin/")
+    return tab
+
+
 @pytest.fixture
 def log_in_as(live_server):
     """``log_in_as(page, group)``: a new staff user of that group, logged into the admin."""
-    from tests.factories import UserFactory
 
-    def log_in(page, group):
-        UserFactory(username="editor", groups=[group])
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "correct horse battery staple")
-        page.click("input[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
+    def log_in_member(page, group):
+        log_in_tab(page, live_server, UserFactory(username="editor", groups=[group]))
 
-    return log_in
+    return log_in_member
+
+
+def log_in(client, user):
+    """``client.force_login(user)``, past the two-factor step that superusers must take."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    if user.is_superuser:
+        device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return user
 
 
 @pytest.fixture
 def admin_client(client, admin_user):
     """pytest-django's admin client, past the two-factor step that superusers must take."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.create(user=admin_user, name="tests", confirmed=True)
-    client.force_login(admin_user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    log_in(client, admin_user)
     return client

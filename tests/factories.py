@@ -8,8 +8,10 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.models import EditorPreference, Image, Organisation, Person, Topic
+
+PASSWORD = "correct horse battery staple"  # every UserFactory user's
 
 
 def picture_upload(name="photo.jpg", size=(1200, 800), image_format="JPEG", exif=None):
@@ -30,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
     is_staff = True
 
     @factory.post_generation
@@ -87,20 +89,6 @@ class ImageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, upload=None, **kwargs):
         return store_image(model_class(**kwargs), upload=upload or picture_upload())
-
-
-def log_in(client, user):
-    """``client.force_login(user)``, past the two-factor step that superusers must take."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    client.force_login(user)
-    if user.is_superuser:
-        device = TOTPDevice.objects.create(user=user, name="tests", confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-    return user
 
 
 class SitePageFactory(factory.django.DjangoModelFactory):

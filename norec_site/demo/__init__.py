@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.languages import language_codes
 from norec_site.models import Image, Organisation, Person, Topic
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from norec_site.admin import MissingTranslationFilter, PublishableAdmin, StateFilter
 from norec_site.models import MenuItem, PageRedirect, SitePage, SiteSettings
+from norec_site.publishable_admin import MissingTranslationFilter, PublishableAdmin, StateFilter
 
 
 @admin.register(SitePage)

@@ -26,9 +26,3 @@ __all__ = [
     "search_vector_field",
 ]
 
-
-def __getattr__(name):
-    # The benchmark's name for the types until it reads the registry itself.
-    if name == "SEARCH_TYPES":
-        return search_types()
-    raise AttributeError(name)

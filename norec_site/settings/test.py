@@ -1,7 +1,6 @@
 """The test suite: real PostgreSQL, fast hashing, local-memory cache."""
 
 import os
-import tempfile
 
 from norec_site import embedded_db
 from norec_site.storage_settings import LOCAL_MEDIA
@@ -28,10 +27,8 @@ STORAGES = {
 # Live-server browser tests get static files straight from the app folders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="norec-media-")
-NOREC_PRIVATE_MEDIA_ROOT = os.environ.get("NOREC_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(
-    prefix="norec-private-"
-)
+# MEDIA_ROOT and NOREC_PRIVATE_MEDIA_ROOT: tests/conftest.py points them at a folder of the
+# test session, removed at its end, and each test at its own tmp_path.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if not os.environ.get("DATABASE_URL"):

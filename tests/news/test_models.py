@@ -235,11 +235,11 @@ def related_titles(item, language="nn", **kwargs):
 def test_related_content_is_read_both_ways_and_only_when_public_in_the_language(
     django_assert_num_queries,
 ):
-    from tests.projects.factories import make_project
+    from tests.projects.factories import ProjectFactory
     from tests.reports.factories import ReportFactory
 
     report = ReportFactory(title_nn="Rapporten")
-    project = make_project(languages=("nn",), title_nn="Prosjektet")
+    project = ProjectFactory(languages=("nn",), title_nn="Prosjektet")
     project.related_reports.add(report)
     article = ArticleFactory(title_nn="Nyhendet")
     article.related_reports.add(report)

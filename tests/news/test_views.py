@@ -7,7 +7,6 @@ import pytest
 import time_machine
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import etree, html
 
@@ -15,8 +14,9 @@ from news.home import home_news
 from news.models import Article, ArticleAuthor
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import Status
+from tests.conftest import url_in
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 from .factories import ArticleFactory
@@ -25,11 +25,6 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["nn", "nb", "en"]
 OSLO = zoneinfo.ZoneInfo("Europe/Oslo")
-
-
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def article_url(article, language):
@@ -142,7 +137,7 @@ def make_full_article(**kwargs):
 def test_article_page_shows_everything_an_article_has(client):
     article = make_full_article()
     report = ReportFactory(title_nn="Sør-sør-samarbeid i praksis")
-    project = make_project(languages=("nn",), title_nn="Helseutveksling i Aust-Afrika")
+    project = ProjectFactory(languages=("nn",), title_nn="Helseutveksling i Aust-Afrika")
     article.related_reports.add(report)
     article.related_projects.add(project)
     response = client.get(article_url(article, "nn"))
@@ -167,7 +162,7 @@ def test_article_page_shows_everything_an_article_has(client):
 def test_related_reports_and_projects_show_only_when_public_in_the_language(client):
     article = make_full_article()
     draft_report = ReportFactory(title_nn="Utkast til rapport", status=Status.DRAFT)
-    nynorsk_only_project = make_project(languages=("nn",), title_nn="Berre på nynorsk")
+    nynorsk_only_project = ProjectFactory(languages=("nn",), title_nn="Berre på nynorsk")
     article.related_reports.add(draft_report)
     article.related_projects.add(nynorsk_only_project)
     nn = page_text(client.get(article_url(article, "nn")))
@@ -261,7 +256,7 @@ def test_plain_text_fields_are_escaped_on_every_surface(client, language, payloa
         assert doc.findtext(".//title") == f"seo_title {payload} – Norec"
         home = render_to_string("news/includes/home_news.html", {"home_news": home_news()})
         assert not any(marker in home for marker in raw_markup)
-        for name in ("news:feed", "news:atom"):
+        for name in ("news:feed", "news:feed_atom"):
             raw = client.get(url_in(language, name)).content.decode()
             assert not any(marker in raw for marker in raw_markup)
             entry = feedparser.parse(raw).entries[0]
@@ -334,7 +329,7 @@ def test_drafts_and_scheduled_articles_are_absent_from_every_public_surface(
     assert list(listed) == []
     for article in hidden_articles:
         assert outsider.get(article_url(article, language)).status_code == 404
-        for name in ("news:feed", "news:atom"):
+        for name in ("news:feed", "news:feed_atom"):
             assert feed_entries(outsider, language, name).entries == []
         _tree, locations = sitemap_locations(outsider)
         assert not any(getattr(article, f"slug_{language}") in loc for loc in locations)
@@ -393,7 +388,9 @@ def test_scheduled_article_appears_at_its_time_on_every_surface(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("name", "version"), [("news:feed", "rss20"), ("news:atom", "atom10")])
+@pytest.mark.parametrize(
+    ("name", "version"), [("news:feed", "rss20"), ("news:feed_atom", "atom10")]
+)
 def test_feeds_parse_with_absolute_links_and_the_lead_as_summary(client, language, name, version):
     ArticleFactory(
         title_en="Not complete in English",
@@ -501,7 +498,7 @@ def test_article_page_uses_a_fixed_number_of_queries(client, django_assert_max_n
         ArticleAuthor.objects.create(article=article, person=person, position=position)
     article.topics.add(*TopicFactory.create_batch(count))
     article.related_reports.add(*ReportFactory.create_batch(count))
-    article.related_projects.add(*(make_project(languages=("nn",)) for _ in range(count)))
+    article.related_projects.add(*(ProjectFactory(languages=("nn",)) for _ in range(count)))
     ArticleFactory.create_batch(count)
     for language in LANGUAGES:
         with django_assert_max_num_queries(8):
@@ -514,7 +511,7 @@ def test_feeds_and_home_partial_use_a_fixed_number_of_queries(
     client, django_assert_max_num_queries, count
 ):
     many_articles(count)
-    for name in ("news:feed", "news:atom"):
+    for name in ("news:feed", "news:feed_atom"):
         with django_assert_max_num_queries(4):
             client.get(url_in("nn", name))
     with django_assert_max_num_queries(4):

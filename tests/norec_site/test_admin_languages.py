@@ -14,7 +14,8 @@ from news.models import Article
 from norec_site.groups import COMMUNICATIONS, REPORT_ADMINISTRATORS
 from norec_site.models import EditorPreference, Organisation, Status
 from norec_site.translation_status import statuses_for
-from tests.factories import UserFactory, log_in
+from tests.conftest import log_in
+from tests.factories import UserFactory
 from tests.reports.factories import ReportFactory
 
 from .languages_helpers import demo_article

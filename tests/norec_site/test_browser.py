@@ -3,6 +3,7 @@
 import pytest
 
 from norec_site.groups import COMMUNICATIONS
+from tests.conftest import log_in_tab, new_tab
 
 # serialized_rollback keeps the goals and groups that migrations made.
 pytestmark = [
@@ -56,32 +57,34 @@ def test_admin_prefills_slugs_as_the_server_makes_them(page, live_server, log_in
 # Editing safely: who else has it open, and unsaved changes -------------------------
 
 
-def log_in(chromium, live_server, user):
-    """A browser of its own for ``user`` (password from the user factory)."""
-    context = chromium.new_context(locale="nn-NO")
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/admin/login/")
-    tab.fill("#id_username", user.username)
-    tab.fill("#id_password", "correct horse battery staple")
-    tab.click("input[type=submit]")
-    tab.wait_for_url(f"{live_server.url}/admin/")
-    return tab
-
-
-def test_second_editor_sees_who_has_the_article_open(chromium, live_server, tmp_path):
+def an_article_and_two_editors(live_server):
+    """(article, its change page's address, Kari, Ola): two Communications editors."""
     from tests.factories import UserFactory
     from tests.news.factories import ArticleFactory
 
     article = ArticleFactory()
     url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
-    kari = UserFactory(first_name="Kari", last_name="Nordmann", groups=[COMMUNICATIONS])
-    ola = UserFactory(first_name="Ola", last_name="Nordmann", groups=[COMMUNICATIONS])
-    kari_tab = log_in(chromium, live_server, kari)
-    kari_tab.goto(url)
+    kari, ola = (
+        UserFactory(first_name=name, last_name="Nordmann", groups=[COMMUNICATIONS])
+        for name in ("Kari", "Ola")
+    )
+    return article, url, kari, ola
+
+
+def open_as(chromium, live_server, user, url):
+    """``url`` in a browser of its own, logged in as ``user``."""
+    _, tab = new_tab(chromium)
+    log_in_tab(tab, live_server, user)
+    tab.goto(url)
+    return tab
+
+
+def test_second_editor_sees_who_has_the_article_open(chromium, live_server, tmp_path):
+    _article, url, kari, ola = an_article_and_two_editors(live_server)
+    kari_tab = open_as(chromium, live_server, kari, url)
     assert kari_tab.locator(".editing-presence").count() == 0
 
-    ola_tab = log_in(chromium, live_server, ola)
-    ola_tab.goto(url)
+    ola_tab = open_as(chromium, live_server, ola, url)
     notice = ola_tab.locator("li.editing-presence")
     assert "Kari Nordmann har hatt denne sida open sidan" in notice.inner_text()
     ola_tab.screenshot(path="/tmp/editorfix/someone-else-has-it-open.png")
@@ -220,17 +223,10 @@ def test_a_refused_save_keeps_the_editor_present_and_names_the_others(chromium, 
 
     from news.models import Article
     from norec_site.models import EditingPresence
-    from tests.factories import UserFactory
-    from tests.news.factories import ArticleFactory
 
-    article = ArticleFactory()
-    url = f"{live_server.url}/admin/news/article/{article.pk}/change/"
-    kari = UserFactory(first_name="Kari", last_name="Nordmann", groups=[COMMUNICATIONS])
-    ola = UserFactory(first_name="Ola", last_name="Nordmann", groups=[COMMUNICATIONS])
-    ola_tab = log_in(chromium, live_server, ola)
-    ola_tab.goto(url)
-    kari_tab = log_in(chromium, live_server, kari)
-    kari_tab.goto(url)
+    article, url, kari, ola = an_article_and_two_editors(live_server)
+    open_as(chromium, live_server, ola, url)
+    kari_tab = open_as(chromium, live_server, kari, url)
     kari_tab.wait_for_load_state("load")
     Article.objects.filter(pk=article.pk).update(version=F("version") + 1)  # someone saved
     kari_tab.locator("#id_title_nn").press_sequentially(" endra")

@@ -8,7 +8,7 @@ import pytest
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import SustainableDevelopmentGoal
 from tests.factories import UserFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def assert_strict(policy):
 def test_public_pages_have_a_strict_policy_without_nonce_and_no_inline_style(client):
     report = ReportFactory(files=["en"])
     report.sdgs.add(*SustainableDevelopmentGoal.objects.filter(number__in=[5, 17]))
-    project = make_project(sdgs=[4, 17])
+    project = ProjectFactory(sdgs=[4, 17])
     for url in ("/nn/", report.get_absolute_url(), project.get_absolute_url(), "/nn/sok/?q=a"):
         response = client.get(url, follow=True)
         assert response.status_code == 200, url

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from norec_site.models.publishable import detail_url
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def reversed_url(item, language):
 
 @pytest.mark.parametrize("page_language", ["nn", "nb", "en"])
 def test_item_addresses_are_those_reverse_gives_in_each_language(page_language):
-    items = [ArticleFactory(), make_project(), make_project(languages=("nb",))]
+    items = [ArticleFactory(), ProjectFactory(), ProjectFactory(languages=("nb",))]
     with translation.override(page_language):
         for item in items:
             assert item.get_absolute_url() == reversed_url(item, page_language)
@@ -30,7 +30,7 @@ def test_item_addresses_are_those_reverse_gives_in_each_language(page_language):
 
 
 def test_a_script_prefix_is_kept():
-    project = make_project()
+    project = ProjectFactory()
     set_script_prefix("/norec/")
     try:
         url = project.get_absolute_url("nb")

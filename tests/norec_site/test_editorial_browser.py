@@ -13,7 +13,7 @@ from django.contrib.auth.models import Permission
 from news.models import Article
 from norec_site.groups import COMMUNICATIONS
 from norec_site.history import recorded
-from tests.conftest import new_tab
+from tests.conftest import log_in_tab, new_tab
 from tests.factories import UserFactory
 from tests.news.factories import ArticleFactory
 
@@ -24,7 +24,6 @@ pytestmark = [
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(os.environ.get("NOREC_SCREENSHOTS", ROOT / "test-screenshots")) / "editorial"
-PASSWORD = "correct horse battery staple"
 
 
 def make_writer():
@@ -41,11 +40,7 @@ def browser_tab(chromium, live_server, user=None):
     """A tab of its own context: logged in as ``user``, or an anonymous visitor."""
     context, tab = new_tab(chromium, viewport={"width": 1280, "height": 900})
     if user is not None:
-        tab.goto(f"{live_server.url}/admin/login/")
-        tab.fill("#id_username", user.username)
-        tab.fill("#id_password", PASSWORD)
-        tab.click("input[type=submit]")
-        tab.wait_for_url(f"{live_server.url}/admin/")
+        log_in_tab(tab, live_server, user)
     return context, tab
 
 

@@ -14,22 +14,16 @@ from norec_site.history import (
     record_unversioned,
     restore_revision,
 )
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.models import Image, Person, Status
 from reports.models import Report, ReportFile
 from reports.services import upload_report_file
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory, pdf_upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.NOREC_PRIVATE_MEDIA_ROOT
 
 
 def versions_of(obj):
@@ -47,7 +41,7 @@ def save_revision(obj, user=None, comment=""):
 def test_services_make_revisions_of_what_they_write():
     image = ImageFactory()
     report = ReportFactory(files=["en"])
-    project = make_project()
+    project = ProjectFactory()
 
     assert versions_of(image).exists()
     report_version = versions_of(report).first()
@@ -285,7 +279,7 @@ def test_recovering_a_deleted_picture_brings_back_its_renditions_and_files(media
 def test_restoring_a_project_brings_back_its_partners_and_recomputes_facets():
     from projects.models import Partnership, Project
 
-    project = make_project(
+    project = ProjectFactory(
         status=Status.DRAFT, partners=(("KE", "civil_society"), ("UG", "public"))
     )
     first = versions_of(project).order_by("pk").first()

@@ -18,18 +18,13 @@ from norec_site.groups import COMMUNICATIONS, REPORT_ADMINISTRATORS
 from norec_site.history import record_unversioned
 from norec_site.models import Image, Person, Status
 from reports.models import Report
-from tests.factories import ImageFactory, PersonFactory, UserFactory, log_in
+from tests.conftest import log_in
+from tests.factories import ImageFactory, PersonFactory, UserFactory
 from tests.news.factories import ArticleFactory
 from tests.news.test_admin import form_data
 from tests.reports.factories import ReportFactory, pdf_upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.NOREC_PRIVATE_MEDIA_ROOT
 
 
 @pytest.fixture

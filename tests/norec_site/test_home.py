@@ -1,7 +1,7 @@
 import pytest
 
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_the_latest_published_items_of_each_app(client):
     ArticleFactory(title_nn="Nyhende om utveksling")
     ReportFactory(title_nn="Rapport om sør-sør-samarbeid")
-    make_project(title_nn="Helsearbeidarar mellom Kenya og Uganda")
+    ProjectFactory(title_nn="Helsearbeidarar mellom Kenya og Uganda")
     ArticleFactory(title_nn="Utkast som ikkje skal synast", draft=True)
     ArticleFactory(title_nn="Planlagd nyhende", scheduled=True)
 
@@ -36,7 +36,7 @@ def test_home_runs_a_fixed_number_of_queries(client, count, django_assert_max_nu
     for _ in range(count):
         ArticleFactory()
         ReportFactory()
-        make_project()
+        ProjectFactory()
     with django_assert_max_num_queries(8):
         assert client.get("/nn/").status_code == 200
 

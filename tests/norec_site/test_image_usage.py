@@ -8,15 +8,10 @@ from norec_site.groups import COMMUNICATIONS, PROJECT_EDITORS
 from norec_site.models import Image
 from tests.factories import ImageFactory, PersonFactory, UserFactory
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -41,7 +36,7 @@ def delete_url(image):
 def test_change_page_lists_every_item_and_person_that_uses_the_picture(client, editor):
     image = ImageFactory()
     article = ArticleFactory(title_nn="Utveksling i Hanoi", image=image)
-    project = make_project(images=[image])
+    project = ProjectFactory(images=[image])
     person = PersonFactory(name="Kari Nordmann", photo=image)
     ImageFactory()  # another picture, used nowhere
     html = client.get(change_url(image)).content.decode()
@@ -119,7 +114,7 @@ def test_bulk_delete_of_pictures_in_draft_use_lists_the_items(client, editor):
 
 def test_delete_is_refused_while_a_draft_project_shows_it_in_its_gallery(client, editor):
     image = ImageFactory()
-    project = make_project(images=[image], status="draft")
+    project = ProjectFactory(images=[image], status="draft")
     html = client.get(delete_url(image)).content.decode()
     assert f'<a href="{change_url(project)}">{project}</a>' in html
     client.post(delete_url(image), {"post": "yes"})
@@ -182,7 +177,7 @@ def test_covers_already_chosen_as_pictures_stay_pictures_so_their_items_can_be_s
     covers = [ReportFactory(files=["en"]).files.get().cover for _ in range(3)]
     article = ArticleFactory()
     Article.objects.filter(pk=article.pk).update(image=covers[0])
-    make_project(images=[covers[1]])
+    ProjectFactory(images=[covers[1]])
     for app in ("news", "projects"):
         migration = importlib.import_module(f"{app}.migrations.0006_chosen_covers_stay_pictures")
         migration.chosen_covers_stay_pictures(apps, None)

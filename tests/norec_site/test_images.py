@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from PIL import Image as PILImage
 
-from norec_site.images import check_upload, store_image
+from norec_site.image_uploads import check_upload, store_image
 from norec_site.models import Image, Rendition
 from tests.factories import ImageFactory, UserFactory, picture_upload
 

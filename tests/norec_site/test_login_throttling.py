@@ -6,14 +6,12 @@ import pytest
 import time_machine
 from axes.models import AccessAttempt
 
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery staple"
 
-
-def log_in(client, username, password, address="10.0.0.1", **headers):
+def submit_log_in(client, username, password, address="10.0.0.1", **headers):
     return client.post(
         "/admin/login/?next=/admin/",
         {"username": username, "password": password},
@@ -25,7 +23,7 @@ def log_in(client, username, password, address="10.0.0.1", **headers):
 def fail(client, username, times, address="10.0.0.1", **headers):
     """Wrong passwords; the fifth failure in a row is already answered with the lockout."""
     for number in range(1, times + 1):
-        status = log_in(client, username, "wrong", address, **headers).status_code
+        status = submit_log_in(client, username, "wrong", address, **headers).status_code
         assert status == (200 if number < 5 else 429)
 
 
@@ -36,7 +34,7 @@ def editor():
 
 def test_five_failures_lock_the_account_from_that_address_with_a_clear_message(client, editor):
     fail(client, "editor", 5)
-    response = log_in(client, "editor", PASSWORD)
+    response = submit_log_in(client, "editor", PASSWORD)
     assert response.status_code == 429
     html = response.content.decode()
     assert "For mange mislukka innloggingar. Vent 15 minutt" in html
@@ -46,26 +44,26 @@ def test_five_failures_lock_the_account_from_that_address_with_a_clear_message(c
 
 def test_the_message_speaks_the_login_pages_language(client, editor):
     fail(client, "editor", 5, HTTP_ACCEPT_LANGUAGE="en")
-    html = log_in(client, "editor", PASSWORD, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = submit_log_in(client, "editor", PASSWORD, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Too many failed log-ins. Wait 15 minutes and try again" in html
 
 
 def test_nobody_elsewhere_can_lock_an_editor_out(client, editor):
     fail(client, "editor", 6, address="203.0.113.66")
-    assert log_in(client, "editor", PASSWORD, address="10.0.0.1").status_code == 302
+    assert submit_log_in(client, "editor", PASSWORD, address="10.0.0.1").status_code == 302
 
 
 def test_one_address_trying_many_accounts_is_locked(client, editor):
     for number in range(5):
-        log_in(client, f"guess{number}", "wrong", address="203.0.113.7")
-    assert log_in(client, "editor", PASSWORD, address="203.0.113.7").status_code == 429
+        submit_log_in(client, f"guess{number}", "wrong", address="203.0.113.7")
+    assert submit_log_in(client, "editor", PASSWORD, address="203.0.113.7").status_code == 429
 
 
 def test_the_lock_ends_after_the_cool_off(client, editor):
     fail(client, "editor", 5)
-    assert log_in(client, "editor", PASSWORD).status_code == 429
+    assert submit_log_in(client, "editor", PASSWORD).status_code == 429
     with time_machine.travel(datetime.timedelta(minutes=16)):
-        assert log_in(client, "editor", PASSWORD).status_code == 302
+        assert submit_log_in(client, "editor", PASSWORD).status_code == 302
 
 
 def test_limit_and_cool_off_come_from_the_environment():
@@ -91,7 +89,7 @@ def test_behind_one_proxy_the_client_is_the_address_the_proxy_saw(client, editor
     fail(client, "editor", 5, address="192.168.0.2", **spoofed)
     assert AccessAttempt.objects.get().ip_address == "198.51.100.4"
     other = {"HTTP_X_FORWARDED_FOR": "10.9.9.9, 198.51.100.5"}
-    assert log_in(client, "editor", PASSWORD, "192.168.0.2", **other).status_code == 302
+    assert submit_log_in(client, "editor", PASSWORD, "192.168.0.2", **other).status_code == 302
 
 
 def test_without_trusted_proxies_the_header_is_ignored(client, editor):
@@ -107,4 +105,4 @@ def test_staff_unlock_an_account_in_the_admin(admin_client, editor):
     attempt = AccessAttempt.objects.get()
     url = f"/admin/axes/accessattempt/{attempt.pk}/delete/"
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
-    assert log_in(visitor, "editor", PASSWORD).status_code == 302
+    assert submit_log_in(visitor, "editor", PASSWORD).status_code == 302

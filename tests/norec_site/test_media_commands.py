@@ -42,9 +42,8 @@ def kept():
 
 
 @pytest.fixture(params=["disk", "object store"])
-def media(request, settings, tmp_path):
+def media(request):
     """Each check_media test runs on local folders and on the real object store."""
-    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
     if request.param == "object store":
         request.getfixturevalue("object_storage")
     return request.param

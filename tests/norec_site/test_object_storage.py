@@ -11,11 +11,12 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from reversion.models import Revision
 
-from norec_site.images import store_image
+from norec_site.image_uploads import store_image
 from norec_site.models import Image, Rendition
-from norec_site.storage import atomic_with_files
 from norec_site.storage_settings import media_storages
-from tests.factories import ImageFactory, UserFactory, log_in, picture_upload
+from norec_site.transactions import atomic_with_files
+from tests.conftest import log_in
+from tests.factories import ImageFactory, UserFactory, picture_upload
 from tests.seaweedfs import MEDIA_BUCKET, anonymous_status, use_storages
 from tests.servers import free_port
 

@@ -18,9 +18,10 @@ from norec_site.models import Status
 from norec_site.notifications import notify
 from norec_site.registry import content_models
 from reports.models import Report
-from tests.factories import SitePageFactory, UserFactory, log_in
+from tests.conftest import log_in
+from tests.factories import SitePageFactory, UserFactory
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_scheduled_lists_what_publishes_or_unpublishes_within_14_days(superuser,
     now = timezone.now()
     ArticleFactory(title_nn="Kjem om tre dagar", published_at=now + 3 * DAY)
     ArticleFactory(title_nn="Kjem om tjue dagar", published_at=now + 20 * DAY)
-    make_project(title_nn="Går ut om fem dagar", unpublish_at=now + 5 * DAY)
+    ProjectFactory(title_nn="Går ut om fem dagar", unpublish_at=now + 5 * DAY)
     ReportFactory(title_nn="Utkast med tid", draft=True, published_at=now + 2 * DAY)
     ArticleFactory(title_nn="Ute i går", published_at=now - 9 * DAY, unpublish_at=now - DAY)
 
@@ -167,7 +168,7 @@ def test_front_page_query_count_does_not_grow_with_the_content(
     for _number in range(12):
         ArticleFactory(published_at=now + DAY, title_en="Only a title")
         ReportFactory(published_at=now - DAY)
-        make_project(unpublish_at=now + 3 * DAY)
+        ProjectFactory(unpublish_at=now + 3 * DAY)
         SitePageFactory(body_en="")
     assert count() == few
     with django_assert_max_num_queries(few):

@@ -18,7 +18,8 @@ from news.models import Article
 from norec_site import page_cache
 from norec_site.models import ContentVersion, EditingPresence, MenuItem, Status
 from reports.models import DownloadSeen
-from tests.factories import SitePageFactory, TopicFactory, UserFactory, log_in
+from tests.conftest import log_in
+from tests.factories import SitePageFactory, TopicFactory, UserFactory
 from tests.news.factories import ArticleFactory
 from tests.norec_site import page_cache_urls
 from tests.reports.factories import ReportFactory

@@ -6,9 +6,9 @@ from django.db import connection
 from django.urls import reverse
 
 from norec_site.groups import COMMUNICATIONS
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 from tests.news.factories import ArticleFactory
-from tests.norec_site.test_two_servers import PASSWORD, Browser
+from tests.norec_site.test_two_servers import Browser
 from tests.servers import HOST, database_url, gunicorn, production_env
 
 # serialized_rollback keeps the goals and groups that migrations made, for the tests after.

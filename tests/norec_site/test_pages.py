@@ -10,7 +10,6 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import translation
 from lxml import etree, html
 from reversion.models import Version
 
@@ -20,14 +19,10 @@ from norec_site.models import MenuItem, PageRedirect, SitePage, SiteSettings, St
 from norec_site.pages.chrome import fixed_chrome
 from projects.models import Project
 from reports.models import Report
-from tests.factories import ImageFactory, SitePageFactory, UserFactory, log_in
+from tests.conftest import log_in, url_in
+from tests.factories import ImageFactory, SitePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def inside(css_class):
@@ -395,7 +390,7 @@ def test_pages_are_in_no_home_latest_list_and_no_feed(client):
     for language in ("nn", "nb", "en"):
         home = html.fromstring(client.get(url_in(language, "home")).content)
         assert "tittel" not in home.xpath("string(//main)").lower().replace("nyhende", "")
-        for name in ("news:feed", "news:atom", "reports:feed", "reports:feed_atom"):
+        for name in ("news:feed", "news:feed_atom", "reports:feed", "reports:feed_atom"):
             feed = client.get(url_in(language, name))
             assert feed.status_code == 200
             assert "Sidetittel" not in feed.content.decode()

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from norec_site.models import SustainableDevelopmentGoal
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 from tests.servers import collectstatic, database_url, gunicorn, production_env
 
@@ -47,7 +47,7 @@ def site(settings, tmp_path):
 def test_every_page_type_carries_every_header(site):
     report = ReportFactory(files=["en"])
     report.sdgs.add(*SustainableDevelopmentGoal.objects.filter(number__in=[5]))
-    project = make_project(sdgs=[17])
+    project = ProjectFactory(sdgs=[17])
     with translation.override("nn"):
         article = ArticleFactory()
         pages = {

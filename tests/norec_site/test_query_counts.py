@@ -13,7 +13,7 @@ from projects.models import Project
 from reports.models import Report
 from tests.factories import ImageFactory, PersonFactory, SitePageFactory, TopicFactory
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def content(size):
         report = ReportFactory(files=["nn", "en"], cover=picture)
         report.topics.add(*topics)
         report.sdgs.add(*report.sdgs.model.objects.filter(number__in=[5, 17]))
-        project = make_project(sdgs=[5, 17], images=gallery)
+        project = ProjectFactory(sdgs=[5, 17], images=gallery)
         project.related_reports.add(report)
         article = ArticleFactory(
             image=picture, topics=topics, authors=[PersonFactory(), PersonFactory()]

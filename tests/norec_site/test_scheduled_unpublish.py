@@ -7,15 +7,15 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
 
 from news.models import Article
 from norec_site.models import Status
 from projects.models import Project
 from reports.models import Report
-from tests.factories import UserFactory, log_in
+from tests.conftest import log_in, url_in
+from tests.factories import UserFactory
 from tests.news.factories import ArticleFactory
-from tests.projects.factories import make_project
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,22 +32,12 @@ def pinned_time():
         yield
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
-def url(name, **kwargs):
-    with translation.override("nn"):
-        return reverse(name, kwargs=kwargs or None)
-
-
 def sitemap(client):
     return client.get("/sitemap.xml").content.decode()
 
 
 def search_titles(client, query):
-    response = client.get(url("search"), {"q": query})
+    response = client.get(url_in("nn", "search"), {"q": query})
     assert response.status_code == 200
     return [hit.title for hit in response.context["page_obj"].object_list]
 
@@ -77,16 +67,16 @@ def test_published_leaves_an_item_out_once_its_unpublish_time_has_passed(article
 def test_article_leaves_list_detail_feed_sitemap_and_search_at_its_time(client, article):
     detail = article.get_absolute_url()
     with time_machine.travel(BEFORE, tick=False):
-        assert article.title_nn in client.get(url("news:index")).content.decode()
+        assert article.title_nn in client.get(url_in("nn", "news:index")).content.decode()
         assert client.get(detail).status_code == 200
-        feed = feedparser.parse(client.get(url("news:feed")).content)
+        feed = feedparser.parse(client.get(url_in("nn", "news:feed")).content)
         assert [entry.title for entry in feed.entries] == [article.title_nn]
         assert detail in sitemap(client)
         assert search_titles(client, "Kampala")
     with time_machine.travel(AFTER, tick=False):
-        assert article.title_nn not in client.get(url("news:index")).content.decode()
+        assert article.title_nn not in client.get(url_in("nn", "news:index")).content.decode()
         assert client.get(detail).status_code == 404
-        assert feedparser.parse(client.get(url("news:feed")).content).entries == []
+        assert feedparser.parse(client.get(url_in("nn", "news:feed")).content).entries == []
         assert detail not in sitemap(client)
         assert search_titles(client, "Kampala") == []
 
@@ -101,22 +91,22 @@ def test_report_and_its_pdf_leave_the_site_at_their_time(client):
     with time_machine.travel(AFTER, tick=False):
         assert client.get(report.get_absolute_url()).status_code == 404
         assert client.get(pdf).status_code == 404
-        assert report.title_nn not in client.get(url("reports:index")).content.decode()
+        assert report.title_nn not in client.get(url_in("nn", "reports:index")).content.decode()
         assert report.get_absolute_url() not in sitemap(client)
         assert not Report.objects.published().exists()
 
 
 def test_project_leaves_list_detail_and_open_data_at_its_time(client):
-    project = make_project(unpublish_at=UNPUBLISH_AT)
+    project = ProjectFactory(unpublish_at=UNPUBLISH_AT)
     with time_machine.travel(BEFORE, tick=False):
         assert client.get(project.get_absolute_url()).status_code == 200
-        assert project.title_nn in client.get(url("projects:csv")).content.decode()
-        assert project.title_en in client.get(url("projects:iati")).content.decode()
+        assert project.title_nn in client.get(url_in("nn", "projects:csv")).content.decode()
+        assert project.title_en in client.get(url_in("nn", "projects:iati")).content.decode()
     with time_machine.travel(AFTER, tick=False):
         assert client.get(project.get_absolute_url()).status_code == 404
-        assert project.title_nn not in client.get(url("projects:csv")).content.decode()
-        assert project.title_en not in client.get(url("projects:iati")).content.decode()
-        assert project.title_nn not in client.get(url("projects:index")).content.decode()
+        assert project.title_nn not in client.get(url_in("nn", "projects:csv")).content.decode()
+        assert project.title_en not in client.get(url_in("nn", "projects:iati")).content.decode()
+        assert project.title_nn not in client.get(url_in("nn", "projects:index")).content.decode()
         assert not Project.objects.published().exists()
 
 

@@ -64,7 +64,8 @@ def test_every_string_in_code_and_templates_is_in_the_catalogue(language):
 
 @pytest.mark.django_db
 def test_admin_pickers_speak_nynorsk(client):
-    from tests.factories import UserFactory, log_in
+    from tests.conftest import log_in
+    from tests.factories import UserFactory
 
     log_in(client, UserFactory(is_superuser=True, admin_language="nn"))
     script = client.get("/admin/jsi18n/").content.decode()

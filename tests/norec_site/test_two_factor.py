@@ -6,11 +6,9 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery staple"
 
 
 def code_for(device):
@@ -27,7 +25,7 @@ def unthrottle(device):
     device.save()
 
 
-def log_in(client, username, token=""):
+def submit_log_in(client, username, token=""):
     return client.post(
         "/admin/login/?next=/admin/",
         {"username": username, "password": PASSWORD, "otp_token": token},
@@ -36,13 +34,13 @@ def log_in(client, username, token=""):
 
 def test_staff_without_an_authenticator_log_in_with_the_password(client):
     UserFactory(username="editor")
-    assert log_in(client, "editor").status_code == 302
+    assert submit_log_in(client, "editor").status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
 def test_staff_turn_it_on_and_then_the_code_is_asked(client):
     UserFactory(username="editor")
-    log_in(client, "editor")
+    submit_log_in(client, "editor")
     page = client.get("/admin/two-factor/")
     assert page.status_code == 200
     assert "<svg" in page.content.decode()
@@ -56,18 +54,18 @@ def test_staff_turn_it_on_and_then_the_code_is_asked(client):
     assert device.confirmed
     client.logout()
 
-    missing = log_in(client, "editor")
+    missing = submit_log_in(client, "editor")
     assert missing.status_code == 200
     assert "Skriv inn den sekssifra koden" in missing.content.decode()
-    assert log_in(client, "editor", "123").status_code == 200
+    assert submit_log_in(client, "editor", "123").status_code == 200
     unthrottle(device)
-    assert log_in(client, "editor", code_for(device)).status_code == 302
+    assert submit_log_in(client, "editor", code_for(device)).status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
 def test_superusers_must_set_it_up_before_anything_else(client):
     UserFactory(username="boss", is_superuser=True)
-    assert log_in(client, "boss").status_code == 302
+    assert submit_log_in(client, "boss").status_code == 302
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/two-factor/"
@@ -95,7 +93,7 @@ def test_the_key_to_type_by_hand_is_the_base32_that_authenticator_apps_take(clie
     import base64
 
     UserFactory(username="editor")
-    log_in(client, "editor")
+    submit_log_in(client, "editor")
     page = client.get("/admin/two-factor/").content.decode()
     key = re.search(r"<code>([A-Z2-7]+)</code>", page).group(1)
     device = TOTPDevice.objects.get(user__username="editor", confirmed=False)

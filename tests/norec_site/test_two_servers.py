@@ -24,13 +24,12 @@ from django.db import connection
 
 from norec_site.groups import COMMUNICATIONS, PROJECT_EDITORS, REPORT_ADMINISTRATORS
 from reports.demo.pdfgen import pdf_bytes
-from tests.factories import UserFactory, picture_upload
+from tests.factories import PASSWORD, UserFactory, picture_upload
 from tests.seaweedfs import anonymous_status
-from tests.servers import database_url, free_port
+from tests.servers import database_url, free_port, stop
 
 # serialized_rollback keeps the goals and groups that migrations made, for the tests after.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-PASSWORD = "correct horse battery staple"
 TITLE = "Two servers, one library"
 
 
@@ -127,8 +126,7 @@ def gunicorn(environ, log_path):
             time.sleep(0.3)
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process, timeout=30)
 
 
 def anonymous_status_or_none(url):

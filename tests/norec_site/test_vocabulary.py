@@ -29,7 +29,8 @@ def test_editor_groups_exist_with_their_permissions():
 
 def test_organisation_admin_names_countries_in_nynorsk(client):
     from norec_site.models import Organisation
-    from tests.factories import UserFactory, log_in
+    from tests.conftest import log_in
+    from tests.factories import UserFactory
 
     Organisation.objects.create(name="Oslo Partner", country="NO", kind="civil_society")
     Organisation.objects.create(name="Wiener Partner", country="AT", kind="private")

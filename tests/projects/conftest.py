@@ -6,7 +6,7 @@ import time_machine
 from norec_site.models import Status
 from projects.models import CooperationType
 
-from .factories import make_project
+from .factories import ProjectFactory
 
 TODAY = datetime.datetime(2026, 6, 15, 12, 0, tzinfo=datetime.UTC)
 SS, TRI, NS = CooperationType.SOUTH_SOUTH, CooperationType.TRIANGULAR, CooperationType.NORTH_SOUTH
@@ -27,48 +27,48 @@ def portfolio(db):
     A-E are published in all three languages; F is a draft; G is published in English only.
     """
     return {
-        "A": make_project(
+        "A": ProjectFactory(
             partners=[("NO", "civil_society"), ("KE", "civil_society"), ("ET", "public")],
             sdgs=[5, 17],
             cooperation_type=TRI,
             start=D(2024, 1, 1),
             end=D(2026, 12, 31),
         ),
-        "B": make_project(
+        "B": ProjectFactory(
             partners=[("TZ", "civil_society"), ("NO", "private")],
             sdgs=[3, 17],
             cooperation_type=TRI,
             start=D(2022, 1, 1),
             end=D(2023, 12, 31),
         ),
-        "C": make_project(
+        "C": ProjectFactory(
             partners=[("KE", "civil_society"), ("UG", "public")],
             sdgs=[5, 17],
             cooperation_type=SS,
             start=D(2026, 9, 1),
             end=D(2028, 8, 31),
         ),
-        "D": make_project(
+        "D": ProjectFactory(
             partners=[("VN", "public"), ("KH", "private")],
             sdgs=[4, 17],
             cooperation_type=SS,
             start=D(2025, 1, 1),
             end=D(2027, 1, 1),
         ),
-        "E": make_project(
+        "E": ProjectFactory(
             partners=[("NO", "public"), ("CO", "civil_society")],
             sdgs=[],
             cooperation_type=NS,
             start=D(2023, 3, 1),
             end=D(2026, 2, 28),
         ),
-        "F": make_project(
+        "F": ProjectFactory(
             partners=[("KE", "civil_society"), ("NO", "private")],
             sdgs=[5],
             cooperation_type=TRI,
             status=Status.DRAFT,
         ),
-        "G": make_project(
+        "G": ProjectFactory(
             partners=[("GH", "civil_society"), ("SN", "civil_society")],
             sdgs=[5, 8],
             cooperation_type=SS,

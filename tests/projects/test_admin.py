@@ -7,7 +7,7 @@ from norec_site.models import Organisation
 from projects.models import Partnership, Project
 from tests.factories import UserFactory
 
-from .factories import make_project
+from .factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_editor_adds_a_project_with_partners_and_countries_follow(client, editor
 
 
 def test_editor_removes_a_partner_and_the_region_goes(client, editor, organisations):
-    project = make_project(partners=[("KE", "civil_society"), ("VN", "private")])
+    project = ProjectFactory(partners=[("KE", "civil_society"), ("VN", "private")])
     data = form_data(project=project)
     data["partnerships-1-DELETE"] = "on"
     data["_publish"] = "1"  # published: plain Save would make a draft
@@ -161,7 +161,7 @@ def test_editor_without_publish_permission_cannot_publish(client, organisations)
      "cooperation_type__exact=triangular", "phase=ongoing", "sdgs__id__exact=1", "state=draft"],
 )  # fmt: skip
 def test_admin_list_filters_by_facets(client, editor, query):
-    make_project(
+    ProjectFactory(
         partners=[("KE", "civil_society"), ("UG", "public")], cooperation_type="triangular"
     )
     response = client.get(reverse("admin:projects_project_changelist") + "?" + query)
@@ -169,7 +169,7 @@ def test_admin_list_filters_by_facets(client, editor, query):
 
 
 def test_admin_list_shows_countries_and_status(client, editor):
-    make_project(partners=[("KE", "civil_society"), ("NO", "public")])
+    ProjectFactory(partners=[("KE", "civil_society"), ("NO", "public")])
     html = client.get(reverse("admin:projects_project_changelist")).content.decode()
     assert "Kenya, Noreg" in html
     assert "Pågåande" in html

@@ -12,14 +12,14 @@ from projects.models import Partnership, Phase, Project
 from projects.regions import SUBREGION_OF, SUBREGIONS, place_of
 from projects.services import refresh_facets
 
-from .factories import make_project
+from .factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
 def test_database_refuses_an_end_date_before_the_start(db):
-    project = make_project()
+    project = ProjectFactory()
     with (
         pytest.raises(IntegrityError, match="projects_project_end_after_start"),
         transaction.atomic(),
@@ -28,7 +28,7 @@ def test_database_refuses_an_end_date_before_the_start(db):
 
 
 def test_clean_says_which_dates_to_correct(english):
-    project = make_project()
+    project = ProjectFactory()
     project.end_date = D(2024, 12, 31)
     with pytest.raises(ValidationError) as error:
         project.full_clean()
@@ -37,7 +37,7 @@ def test_clean_says_which_dates_to_correct(english):
 
 
 def test_a_project_needs_one_complete_language(english):
-    project = make_project()
+    project = ProjectFactory()
     project.summary_nn = project.summary_nb = project.summary_en = ""
     with pytest.raises(ValidationError, match="at least one language"):
         project.full_clean()
@@ -45,14 +45,14 @@ def test_a_project_needs_one_complete_language(english):
 
 @pytest.mark.parametrize("value", ["NO-BRC-971277882-PRJ1", "XM-DAC-7-PPR-4321", "GB-CHC-123-a/1"])
 def test_iati_identifier_in_reporting_org_and_activity_shape_is_accepted(value):
-    project = make_project()
+    project = ProjectFactory()
     project.iati_identifier = value
     project.full_clean()
 
 
 @pytest.mark.parametrize("value", ["PRJ1", "norec project", "NO-", "1-2-3"])
 def test_iati_identifier_of_another_shape_is_refused_with_an_example(value, english):
-    project = make_project()
+    project = ProjectFactory()
     project.iati_identifier = value
     with pytest.raises(ValidationError) as error:
         project.full_clean()
@@ -60,33 +60,35 @@ def test_iati_identifier_of_another_shape_is_refused_with_an_example(value, engl
 
 
 def test_iati_identifier_is_unique_when_set_and_empty_ones_never_clash(english):
-    make_project(iati_identifier="NO-BRC-971277882-X1")
-    make_project()
-    make_project()
-    duplicate = make_project()
+    ProjectFactory(iati_identifier="NO-BRC-971277882-X1")
+    ProjectFactory()
+    ProjectFactory()
+    duplicate = ProjectFactory()
     duplicate.iati_identifier = "NO-BRC-971277882-X1"
     with pytest.raises(ValidationError, match="already has this IATI identifier"):
         duplicate.full_clean()
 
 
 def test_currency_must_be_an_iso_4217_code(english):
-    project = make_project()
+    project = ProjectFactory()
     project.grant_currency = "kr"
     with pytest.raises(ValidationError, match="ISO 4217"):
         project.full_clean()
 
 
 def test_currency_is_nok_unless_chosen():
-    assert make_project().grant_currency == "NOK"
+    assert ProjectFactory().grant_currency == "NOK"
 
 
 def test_sdg_17_is_added_when_no_goal_is_chosen():
-    assert list(make_project(sdgs=[]).sdgs.values_list("number", flat=True)) == [17]
-    assert sorted(make_project(sdgs=[5]).sdgs.values_list("number", flat=True)) == [5]
+    assert list(ProjectFactory(sdgs=[]).sdgs.values_list("number", flat=True)) == [17]
+    assert sorted(ProjectFactory(sdgs=[5]).sdgs.values_list("number", flat=True)) == [5]
 
 
 def test_countries_regions_and_sectors_follow_the_partners():
-    project = make_project(partners=[("NO", "private"), ("KE", "civil_society"), ("PE", "public")])
+    project = ProjectFactory(
+        partners=[("NO", "private"), ("KE", "civil_society"), ("PE", "public")]
+    )
     assert project.countries == ["KE", "NO", "PE"]
     assert project.regions == ["africa", "europe", "latin-america"]
     assert project.subregions == ["eastern-africa", "northern-europe", "south-america"]
@@ -94,7 +96,7 @@ def test_countries_regions_and_sectors_follow_the_partners():
 
 
 def test_adding_changing_and_removing_partners_recomputes_the_columns():
-    project = make_project(partners=[("KE", "civil_society")])
+    project = ProjectFactory(partners=[("KE", "civil_society")])
     organisation = Organisation.objects.create(name="Asia partner", country="VN", kind="private")
     partner = Partnership.objects.create(project=project, organisation=organisation)
     project.refresh_from_db()
@@ -111,7 +113,7 @@ def test_adding_changing_and_removing_partners_recomputes_the_columns():
 
 
 def test_changing_an_organisations_kind_changes_the_projects_sectors():
-    project = make_project(partners=[("KE", "civil_society")])
+    project = ProjectFactory(partners=[("KE", "civil_society")])
     organisation = project.partnerships.get().organisation
     organisation.kind = Organisation.Kind.PRIVATE
     organisation.save()
@@ -120,7 +122,7 @@ def test_changing_an_organisations_kind_changes_the_projects_sectors():
 
 
 def test_goals_changed_later_are_counted():
-    project = make_project(sdgs=[5])
+    project = ProjectFactory(sdgs=[5])
     project.sdgs.add(*type(project.sdgs.first()).objects.filter(number__in=[1, 2]))
     project.refresh_from_db()
     assert project.sdg_numbers == [1, 2, 5]
@@ -130,12 +132,12 @@ def test_goals_changed_later_are_counted():
 
 
 def test_partner_without_a_country_takes_the_organisations():
-    project = make_project(partners=[("UG", "public")])
+    project = ProjectFactory(partners=[("UG", "public")])
     assert project.partnerships.get().country == "UG"
 
 
 def test_one_coordinating_partner_per_project(english):
-    project = make_project(partners=[("KE", "civil_society"), ("UG", "public")])
+    project = ProjectFactory(partners=[("KE", "civil_society"), ("UG", "public")])
     second = project.partnerships.get(role=Partnership.Role.PARTNER)
     second.role = Partnership.Role.COORDINATING
     with pytest.raises(ValidationError, match="one coordinating partner"):
@@ -143,7 +145,7 @@ def test_one_coordinating_partner_per_project(english):
 
 
 def test_years_cover_the_whole_period():
-    project = make_project(start=D(2024, 11, 1), end=D(2026, 2, 1))
+    project = ProjectFactory(start=D(2024, 11, 1), end=D(2026, 2, 1))
     assert project.years == [2024, 2025, 2026]
     project.end_date = D(2027, 1, 1)
     project.save()
@@ -161,14 +163,14 @@ def test_years_cover_the_whole_period():
     ],
 )
 def test_status_follows_the_dates_on_the_day_it_is_asked(start, end, phase):
-    project = make_project(start=start, end=end)
+    project = ProjectFactory(start=start, end=end)
     assert project.phase_on() == phase
     assert Project.objects.with_phase().get(pk=project.pk).phase == phase
     assert list(Project.objects.in_phase(phase)) == [project]
 
 
 def test_slug_spells_out_norwegian_letters_per_language():
-    project = make_project()
+    project = ProjectFactory()
     project.title_nn = "Sør-sør-samarbeid på Ørland"
     project.slug_nn = ""
     project.save()
@@ -176,14 +178,14 @@ def test_slug_spells_out_norwegian_letters_per_language():
 
 
 def test_lists_see_a_project_only_in_its_complete_languages():
-    project = make_project(languages=("nn", "en"))
+    project = ProjectFactory(languages=("nn", "en"))
     assert project.available_languages() == ["nn", "en"]
     assert Project.objects.public("nb").filter(pk=project.pk).exists() is False
     assert Project.objects.public("en").filter(pk=project.pk).exists() is True
 
 
 def test_draft_is_not_published():
-    project = make_project(status=Status.DRAFT)
+    project = ProjectFactory(status=Status.DRAFT)
     assert not Project.objects.published().filter(pk=project.pk).exists()
 
 
@@ -207,7 +209,7 @@ def test_region_names_are_translated():
 
 
 def test_refresh_facets_is_idempotent():
-    project = make_project()
+    project = ProjectFactory()
     assert refresh_facets(project.pk) == refresh_facets(project.pk)
 
 

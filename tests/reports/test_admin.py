@@ -141,11 +141,11 @@ def test_changelist_shows_download_counts(client, administrator):
 
 def test_deleting_a_linked_report_is_refused_with_the_links(client, administrator):
     from tests.news.factories import ArticleFactory
-    from tests.projects.factories import make_project
+    from tests.projects.factories import ProjectFactory
 
     report = ReportFactory()
     ArticleFactory(title_nn="Nyhende som lenkjer").related_reports.add(report)
-    make_project(languages=("nn",), title_nn="Prosjekt som lenkjer").related_reports.add(report)
+    ProjectFactory(languages=("nn",), title_nn="Prosjekt som lenkjer").related_reports.add(report)
     url = reverse("admin:reports_report_delete", args=[report.pk])
 
     page = client.get(url).content.decode()

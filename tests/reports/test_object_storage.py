@@ -15,10 +15,12 @@ from reversion.models import Revision
 
 from norec_site.history import files_named_by_revisions
 from norec_site.models import Image
-from norec_site.storage import atomic_with_files, local_copy
+from norec_site.storage import local_copy
+from norec_site.transactions import atomic_with_files
 from reports.models import Report, ReportFile
 from reports.services import delete_report_file, upload_report_file
-from tests.factories import UserFactory, log_in
+from tests.conftest import log_in
+from tests.factories import UserFactory
 from tests.seaweedfs import MEDIA_BUCKET, PRIVATE_BUCKET, anonymous_status, use_storages
 from tests.servers import free_port
 

@@ -216,12 +216,12 @@ def test_draft_report_page_is_404_for_anonymous(client):
 
 def test_related_news_and_projects_show_only_when_public(client):
     from tests.news.factories import ArticleFactory
-    from tests.projects.factories import make_project
+    from tests.projects.factories import ProjectFactory
 
     report = ReportFactory()
     public_article = ArticleFactory(title_nn="Nyhende om rapporten")
     draft_article = ArticleFactory(title_nn="Hemmeleg utkast", draft=True)
-    project = make_project(languages=("nn",), title_nn="Prosjekt som bygde på rapporten")
+    project = ProjectFactory(languages=("nn",), title_nn="Prosjekt som bygde på rapporten")
     for article in (public_article, draft_article):
         article.related_reports.add(report)
     project.related_reports.add(report)

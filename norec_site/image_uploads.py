@@ -15,7 +15,7 @@ from PIL import ImageOps, UnidentifiedImageError
 
 from norec_site.history import recorded, release_after_commit
 from norec_site.models import Image, Rendition
-from norec_site.storage import atomic_with_files
+from norec_site.transactions import atomic_with_files
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 # Only these decoders ever run on an upload (Image.open(formats=...)); other formats are
