@@ -25,4 +25,3 @@ __all__ = [
     "search_types",
     "search_vector_field",
 ]
-
