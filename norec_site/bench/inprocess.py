@@ -1,17 +1,17 @@
 """Measured in the command's own process: search, the PDF upload service, page weights."""
 
-import datetime
 import math
 import statistics
 import time
+from importlib import import_module
 
 from django.core.cache import caches
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
+from norec_site.registry import content_models
 from norec_site.search import PAGE_SIZE, Search, SearchResults, parse_query
 
 # What visitors type: a theme, a place, a phrase, two words, "or", a minus, and
@@ -116,37 +116,29 @@ def measure_search(bench):
             bench.stdout.write(f"  hits in {language}: {found}")
 
 
-def measure_pdf(bench, pages):
-    bench.step(f"Reports upload service: a generated {pages}-page PDF")
-    from reports.demo.pdfgen import pdf_bytes
-    from reports.models import Report
-    from reports.services import upload_report_file
+def timed_upload():
+    """The content type whose demo module measures its file upload (reports' PDFs)."""
+    for model in content_models():
+        measure = getattr(import_module(model.demo_module), "timed_upload", None)
+        if measure is not None:
+            return measure
+    return None
 
-    began = time.perf_counter()
-    data = pdf_bytes("Benchmark report", PDF_PARAGRAPHS, pages=pages)
-    generated = time.perf_counter() - began
-    report = Report.objects.create(
-        title_nn="Ytingsrapport",
-        summary_nn="<p>Ein lang rapport for ytingsmåling.</p>",
-        title_en="Benchmark report",
-        summary_en="<p>A long report for the benchmark.</p>",
-        publication_date=timezone.localdate(),
-        status="published",
-        published_at=timezone.now() - datetime.timedelta(minutes=1),
-    )
-    upload = SimpleUploadedFile("benchmark.pdf", data, content_type="application/pdf")
-    began = time.perf_counter()
-    report_file = upload_report_file(report=report, language="en", upload=upload)
-    processed = time.perf_counter() - began
+
+def measure_pdf(bench, pages):
+    measure = timed_upload()
+    if measure is None:
+        return
+    bench.step(f"Upload service: a generated {pages}-page PDF")
+    report, report_file, size, generated, processed = measure(pages, PDF_PARAGRAPHS)
     bench.pdf_seconds = processed
-    report.refresh_from_db()
     bench.rows.append(
         (
             f"PDF: upload_report_file, {report_file.pages} pages",
             1,
             f"{processed:.2f} s",
             f"{report_file.pages / processed:.0f} pages/s",
-            f"{len(data) / 1e6:.1f} MB made by fpdf2 in {generated:.1f} s; "
+            f"{size / 1e6:.1f} MB made by fpdf2 in {generated:.1f} s; "
             f"{len(report.pdf_text) / 1000:.0f} kB of text",
         )
     )

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import time
 from functools import cache
 
 from django.core.files.base import ContentFile
@@ -135,3 +136,27 @@ def seed_scale(shared, n, stdout=None):
         cursor.execute("ANALYZE reports_report, reports_reportfile")
     if stdout:
         stdout.write(f"Scale reports: {len(created)} added")
+
+
+def timed_upload(pages, paragraphs):
+    """The benchmark's file measure: a generated ``pages``-page PDF through the upload
+    service. Returns the report, its file, the PDF's size and the seconds to make and
+    to process it."""
+    began = time.perf_counter()
+    data = pdf_bytes("Benchmark report", paragraphs, pages=pages)
+    generated = time.perf_counter() - began
+    report = Report.objects.create(
+        title_nn="Ytingsrapport",
+        summary_nn="<p>Ein lang rapport for ytingsmåling.</p>",
+        title_en="Benchmark report",
+        summary_en="<p>A long report for the benchmark.</p>",
+        publication_date=timezone.localdate(),
+        status=Status.PUBLISHED,
+        published_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    upload = SimpleUploadedFile("benchmark.pdf", data, content_type="application/pdf")
+    began = time.perf_counter()
+    report_file = upload_report_file(report=report, language="en", upload=upload)
+    processed = time.perf_counter() - began
+    report.refresh_from_db()
+    return report, report_file, len(data), generated, processed
