@@ -1,8 +1,7 @@
 """sitemap.xml: every published item in each language it exists in, with hreflang."""
 
-from collections.abc import Mapping
-
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
 from norec_site.registry import in_display_order
@@ -44,35 +43,14 @@ class PagesSitemap(Sitemap):
         return reverse(item)
 
 
-class ContentSitemaps(Mapping):
-    """{section: sitemap}: "pages", then one section per content type, read from the
-    registry on each request."""
-
-    # Its sections are made anew on each read: it equals only itself (reverse() compares
-    # the URL pattern's default arguments).
-    __eq__ = object.__eq__
-    __hash__ = object.__hash__
-
-    def _sections(self):
-        sections = {"pages": PagesSitemap()}
-        for model in in_display_order():
-            sections[model.content.section] = PublishableSitemap(model)
-        return sections
-
-    def __getitem__(self, section):
-        return self._sections()[section]
-
-    def __iter__(self):
-        return iter(self._sections())
-
-    def __len__(self):
-        return len(self._sections())
-
-    def items(self):
-        return self._sections().items()
-
-    def values(self):
-        return self._sections().values()
+def content_sitemaps():
+    """{section: sitemap}: "pages", then one section per content type in display order."""
+    sections = {"pages": PagesSitemap()}
+    for model in in_display_order():
+        sections[model.content.section] = PublishableSitemap(model)
+    return sections
 
 
-sitemaps = ContentSitemaps()
+def sitemap_xml(request):
+    """The sitemap of what the registry holds when it is asked for."""
+    return sitemap(request, sitemaps=content_sitemaps())

@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from norec_site import adminguards, twofactor, views
-from norec_site.sitemaps import sitemaps
+from norec_site.sitemaps import sitemap_xml
 
 admin.site.site_header = _("Norec: content administration")
 admin.site.site_title = _("Norec admin")
@@ -22,7 +21,7 @@ urlpatterns = [
     ),
     path("admin/two-factor/", admin.site.admin_view(twofactor.setup), name="two_factor_setup"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
