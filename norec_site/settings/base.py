@@ -85,6 +85,10 @@ TEMPLATES = [
 def database_from_url(url):
     """One place that turns DATABASE_URL into Django's settings."""
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    # A socket folder given as ?host= (the embedded server's) is the host, so that
+    # every DATABASE_URL made from these settings (test and benchmark servers) keeps it.
+    if not config.get("HOST") and "host" in config.get("OPTIONS", {}):
+        config["HOST"] = config["OPTIONS"].pop("host")
     return {"default": config}
 
 
