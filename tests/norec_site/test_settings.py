@@ -45,3 +45,24 @@ def test_production_refuses_to_start_without(missing):
     result = manage("check", **env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable for production." in result.stderr
+
+
+def test_a_socket_folder_in_the_database_url_is_the_host_and_survives_a_round_trip():
+    """The embedded server is reached through a socket folder given as ?host=; the servers
+    the tests and the benchmark start rebuild DATABASE_URL from the settings and must keep it."""
+    from types import SimpleNamespace
+
+    from norec_site.settings.base import database_from_url
+    from tests.servers import database_url
+
+    url = "postgres://postgres@/norec?host=%2Ftmp%2Fnorec-db%2Fsocket"
+    settings = database_from_url(url)["default"]
+    assert settings["HOST"] == "/tmp/norec-db/socket"
+    assert "host" not in settings.get("OPTIONS", {})
+
+    again = database_from_url(database_url(SimpleNamespace(settings_dict=settings)))["default"]
+    assert (again["HOST"], again["NAME"], again["USER"]) == (
+        "/tmp/norec-db/socket",
+        "norec",
+        "postgres",
+    )
