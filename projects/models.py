@@ -9,7 +9,6 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
 from norec_site.countries import country_name
@@ -19,10 +18,11 @@ from norec_site.models import (
     Publishable,
     PublishableManager,
     PublishableQuerySet,
+    rich_text,
+    slug_field,
     with_renditions,
 )
 from norec_site.registry import Content, HomeList
-from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
 # The migrations name the validators here.
@@ -74,20 +74,13 @@ class ProjectQuerySet(PublishableQuerySet):
 @revisions.register(follow=("partnerships", "gallery"))
 class Project(Publishable):
     title = models.CharField(_("title"), max_length=200, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=255,
-        blank=True,
-        help_text=_("Made from the title when left empty. Used in the page address."),
-    )
+    slug = slug_field(255, _("Made from the title when left empty. Used in the page address."))
     summary = models.TextField(
         _("summary"),
         blank=True,
         help_text=_("One or two sentences for lists, search results and sharing."),
     )
-    description = ProseEditorField(
-        _("description"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
-    )
+    description = rich_text(_("description"))
     cooperation_type = models.CharField(
         _("cooperation type"),
         max_length=20,
