@@ -67,9 +67,9 @@ def unique_per_language(field, prefix, message=None):
             fields=[f"{field}_{code}"],
             condition=Q(**{f"{field}_{code}__gt": ""}),
             name=f"{prefix}_{field}_{code}_unique",
-            violation_error_message=None
-            if message is None
-            else format_lazy(message, language=code),
+            violation_error_message=(
+                None if message is None else format_lazy(message, language=code)
+            ),
         )
         for code in language_codes()
     ]
