@@ -29,6 +29,8 @@ from norec_site.search import search_indexes, search_vector_field
 from .codes import DacSector, validate_currency, validate_iati_identifier
 from .regions import region_name, subregion_name
 
+SEARCH_WEIGHTS = {"A": ["title"], "B": ["summary"], "C": ["description"]}
+
 
 class CooperationType(models.TextChoices):
     SOUTH_SOUTH = "south-south", _("South–south")
@@ -152,9 +154,9 @@ class Project(Publishable):
     sdg_numbers = ArrayField(models.PositiveSmallIntegerField(), default=list, editable=False)
     years = ArrayField(models.PositiveSmallIntegerField(), default=list, editable=False)
 
-    search_nn = search_vector_field("nn", {"A": ["title"], "B": ["summary"], "C": ["description"]})
-    search_nb = search_vector_field("nb", {"A": ["title"], "B": ["summary"], "C": ["description"]})
-    search_en = search_vector_field("en", {"A": ["title"], "B": ["summary"], "C": ["description"]})
+    search_nn = search_vector_field("nn", SEARCH_WEIGHTS)
+    search_nb = search_vector_field("nb", SEARCH_WEIGHTS)
+    search_en = search_vector_field("en", SEARCH_WEIGHTS)
 
     objects = PublishableManager.from_queryset(ProjectQuerySet)()
 
