@@ -1,6 +1,6 @@
 from .content_version import ContentVersion
 from .drafts import Draft, Notification, ReviewEvent
-from .fields import library_image, optional_link, recorded_user, rich_text
+from .fields import acting_user, library_image, optional_link, recorded_user, rich_text
 from .images import Image, Rendition, with_renditions
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
@@ -42,6 +42,7 @@ __all__ = [
     "Topic",
     "TranslationStatus",
     "with_renditions",
+    "acting_user",
     "library_image",
     "optional_link",
     "recorded_user",

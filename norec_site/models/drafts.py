@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.models.fields import acting_user
 from norec_site.models.item_records import ItemRecord
 
 
@@ -29,13 +30,7 @@ class Draft(ItemRecord):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = acting_user(_("author"))
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.EDITING
     )
@@ -70,13 +65,7 @@ class ReviewEvent(ItemRecord):
         PUBLISHED = "published", _("Published")
         FAILED = "failed", _("Could not be published")
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = acting_user(_("by"))
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     comment = models.TextField(_("comment"), blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True)

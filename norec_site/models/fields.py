@@ -27,9 +27,21 @@ def library_image(verbose_name, **options):
     return optional_link("norec_site.Image", verbose_name, **options)
 
 
+def acting_user(verbose_name, **options):
+    """The account that did something; what it did stays on record when the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 def recorded_user(verbose_name):
     """The account that did something, filled in by the site and never typed."""
-    return optional_link(settings.AUTH_USER_MODEL, verbose_name, editable=False)
+    return acting_user(verbose_name, blank=True, editable=False)
 
 
 def rich_text(verbose_name, **options):
