@@ -41,7 +41,6 @@ __all__ = [
     "SustainableDevelopmentGoal",
     "Topic",
     "TranslationStatus",
-    "with_renditions",
     "acting_user",
     "library_image",
     "optional_link",
@@ -49,4 +48,5 @@ __all__ = [
     "rich_text",
     "slug_field",
     "unique_per_language",
+    "with_renditions",
 ]

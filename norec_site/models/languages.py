@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from norec_site.models.fields import optional_link
+from norec_site.models.fields import acting_user
 
 
 class EditorPreference(models.Model):
@@ -51,7 +51,7 @@ class TranslationStatus(models.Model):
     out_of_date = models.BooleanField(_("may be out of date"), default=False)
     machine_fields = models.JSONField(default=dict, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    confirmed_by = optional_link(settings.AUTH_USER_MODEL, _("confirmed by"))
+    confirmed_by = acting_user(_("confirmed by"), blank=True)
 
     affects_pages = False  # shown only in the admin: the page cache ignores it
 
