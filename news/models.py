@@ -3,12 +3,10 @@
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
-from norec_site.models import Image, Ordered, Publishable
+from norec_site.models import Image, Ordered, Publishable, library_image, rich_text, slug_field
 from norec_site.registry import Content, HomeList
-from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
 SEARCH_WEIGHTS = {"A": ["title"], "B": ["lead"], "C": ["body"]}
@@ -17,20 +15,13 @@ SEARCH_WEIGHTS = {"A": ["title"], "B": ["lead"], "C": ["body"]}
 @revisions.register(follow=("bylines",))
 class Article(Publishable):
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        blank=True,
-        help_text=_("The last part of the address. Leave empty to make it from the title."),
-    )
+    slug = slug_field()
     lead = models.TextField(
         _("lead"),
         blank=True,
         help_text=_("The introduction: one or two sentences shown in lists, feeds and searches."),
     )
-    body = ProseEditorField(
-        _("body"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
-    )
+    body = rich_text(_("body"))
     seo_title = models.CharField(
         _("title for search engines"),
         max_length=70,
@@ -43,15 +34,7 @@ class Article(Publishable):
         blank=True,
         help_text=_("Shown under the title in search results. Leave empty to use the lead."),
     )
-    image = models.ForeignKey(
-        "norec_site.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=Image.PICTURES_ONLY,
-    )
+    image = library_image(_("main image"), limit_choices_to=Image.PICTURES_ONLY)
     image_caption = models.CharField(
         _("image caption"),
         max_length=300,

@@ -9,7 +9,6 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
 from norec_site.countries import country_name
@@ -19,15 +18,18 @@ from norec_site.models import (
     Publishable,
     PublishableManager,
     PublishableQuerySet,
+    rich_text,
+    slug_field,
     with_renditions,
 )
 from norec_site.registry import Content, HomeList
-from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
 # The migrations name the validators here.
 from .codes import DacSector, validate_currency, validate_iati_identifier
 from .regions import region_name, subregion_name
+
+SEARCH_WEIGHTS = {"A": ["title"], "B": ["summary"], "C": ["description"]}
 
 
 class CooperationType(models.TextChoices):
@@ -74,20 +76,13 @@ class ProjectQuerySet(PublishableQuerySet):
 @revisions.register(follow=("partnerships", "gallery"))
 class Project(Publishable):
     title = models.CharField(_("title"), max_length=200, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=255,
-        blank=True,
-        help_text=_("Made from the title when left empty. Used in the page address."),
-    )
+    slug = slug_field(255, _("Made from the title when left empty. Used in the page address."))
     summary = models.TextField(
         _("summary"),
         blank=True,
         help_text=_("One or two sentences for lists, search results and sharing."),
     )
-    description = ProseEditorField(
-        _("description"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
-    )
+    description = rich_text(_("description"))
     cooperation_type = models.CharField(
         _("cooperation type"),
         max_length=20,
@@ -159,9 +154,9 @@ class Project(Publishable):
     sdg_numbers = ArrayField(models.PositiveSmallIntegerField(), default=list, editable=False)
     years = ArrayField(models.PositiveSmallIntegerField(), default=list, editable=False)
 
-    search_nn = search_vector_field("nn", {"A": ["title"], "B": ["summary"], "C": ["description"]})
-    search_nb = search_vector_field("nb", {"A": ["title"], "B": ["summary"], "C": ["description"]})
-    search_en = search_vector_field("en", {"A": ["title"], "B": ["summary"], "C": ["description"]})
+    search_nn = search_vector_field("nn", SEARCH_WEIGHTS)
+    search_nb = search_vector_field("nb", SEARCH_WEIGHTS)
+    search_en = search_vector_field("en", SEARCH_WEIGHTS)
 
     objects = PublishableManager.from_queryset(ProjectQuerySet)()
 

@@ -6,11 +6,9 @@ from django.db.models import OuterRef, Prefetch, ProtectedError, Subquery
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
 from norec_site.models import (
-    Image,
     Ordered,
     Organisation,
     Person,
@@ -19,9 +17,11 @@ from norec_site.models import (
     PublishableQuerySet,
     SustainableDevelopmentGoal,
     Topic,
+    library_image,
+    rich_text,
+    slug_field,
 )
 from norec_site.registry import Content, HomeList
-from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
 # The file languages' helpers live apart; admin and views import them from here too.
@@ -100,18 +100,11 @@ class ReportQuerySet(PublishableQuerySet):
 class Report(Publishable):
     title = models.CharField(_("title"), max_length=255)
     subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=255,
-        blank=True,
-        help_text=_("Made from the title when left empty. Changing it keeps the old address."),
+    slug = slug_field(
+        255, _("Made from the title when left empty. Changing it keeps the old address.")
     )
-    summary = ProseEditorField(
-        _("summary"),
-        blank=True,
-        extensions=EDITOR_EXTENSIONS,
-        sanitize=sanitize_html,
-        help_text=_("A few paragraphs: what the report is about and what it found."),
+    summary = rich_text(
+        _("summary"), help_text=_("A few paragraphs: what the report is about and what it found.")
     )
     series = models.ForeignKey(
         ReportSeries,
@@ -174,13 +167,8 @@ class Report(Publishable):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), related_name="reports", blank=True
     )
-    cover = models.ForeignKey(
-        Image,
-        verbose_name=_("cover"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    cover = library_image(
+        _("cover"),
         help_text=_(
             "Made from the first page of the first PDF; choose another picture to change it."
         ),
@@ -308,15 +296,7 @@ class ReportFile(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), editable=False)
     pages = models.PositiveIntegerField(_("pages"), editable=False)
-    cover = models.ForeignKey(
-        Image,
-        verbose_name=_("cover"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover = library_image(_("cover"), editable=False)
     text = models.TextField(_("text"), blank=True, editable=False)
     downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)

@@ -1,5 +1,6 @@
 from .content_version import ContentVersion
 from .drafts import Draft, Notification, ReviewEvent
+from .fields import acting_user, library_image, optional_link, recorded_user, rich_text
 from .images import Image, Rendition, with_renditions
 from .languages import EditorPreference, TranslationStatus
 from .ordered import Ordered
@@ -11,6 +12,8 @@ from .publishable import (
     PublishableQuerySet,
     SlugRedirect,
     Status,
+    slug_field,
+    unique_per_language,
 )
 from .vocabulary import Organisation, Person, SustainableDevelopmentGoal, Topic
 
@@ -38,5 +41,12 @@ __all__ = [
     "SustainableDevelopmentGoal",
     "Topic",
     "TranslationStatus",
+    "acting_user",
+    "library_image",
+    "optional_link",
+    "recorded_user",
+    "rich_text",
+    "slug_field",
+    "unique_per_language",
     "with_renditions",
 ]

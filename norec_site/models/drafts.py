@@ -1,21 +1,19 @@
 """Unpublished changes to content, their review, and the editors' notifications."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.models.fields import acting_user
+from norec_site.models.item_records import ItemRecord
 
-class Draft(models.Model):
+
+class Draft(ItemRecord):
     """The pending changes of one item: an unapplied revision of it.
 
     The revision holds the item and the rows it follows (files, bylines, partners) as
     django-reversion serialised them; nothing live changes until someone publishes it.
     """
-
-    # Editors' work in progress: nothing a visitor's page shows.
-    affects_pages = False
 
     class State(models.TextChoices):
         EDITING = "editing", _("Being edited")
@@ -23,9 +21,6 @@ class Draft(models.Model):
         SENT_BACK = "sent_back", _("Sent back")
         APPROVED = "approved", _("Approved, scheduled")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    item = GenericForeignKey("content_type", "object_id")
     # None for a never-published item submitted for review: its live row is its draft.
     revision = models.ForeignKey(
         "reversion.Revision",
@@ -35,13 +30,7 @@ class Draft(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = acting_user(_("author"))
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.EDITING
     )
@@ -63,14 +52,11 @@ class Draft(models.Model):
         indexes = [models.Index(fields=["state", "publish_at"], name="draft_state_publish_at")]
 
     def __str__(self):
-        return f"{self.content_type_id}:{self.object_id} ({self.state})"
+        return f"{self.item_key} ({self.state})"
 
 
-class ReviewEvent(models.Model):
+class ReviewEvent(ItemRecord):
     """Who submitted, sent back, approved or published what, and when."""
-
-    # Editors' work in progress: nothing a visitor's page shows.
-    affects_pages = False
 
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted for review")
@@ -79,16 +65,7 @@ class ReviewEvent(models.Model):
         PUBLISHED = "published", _("Published")
         FAILED = "failed", _("Could not be published")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    item = GenericForeignKey("content_type", "object_id")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = acting_user(_("by"))
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     comment = models.TextField(_("comment"), blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True)
@@ -100,7 +77,7 @@ class ReviewEvent(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"], name="reviewevent_item")]
 
     def __str__(self):
-        return f"{self.action} {self.content_type_id}:{self.object_id}"
+        return f"{self.action} {self.item_key}"
 
 
 class Notification(models.Model):

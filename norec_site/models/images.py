@@ -1,6 +1,5 @@
 """One media library for every picture on the site."""
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from norec_site import revisions
+from norec_site.models.fields import recorded_user
 from norec_site.models.translated import ValidatesEachLanguage
 
 
@@ -22,6 +22,13 @@ def rendition_path(instance, filename):
 
 
 percent = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def focal_coordinate(verbose_name, help_text):
+    """One coordinate of a picture's focal point, in percent: the middle until chosen."""
+    return models.PositiveSmallIntegerField(
+        verbose_name, default=50, validators=percent, help_text=help_text
+    )
 
 
 @revisions.register(follow=("renditions",))
@@ -51,27 +58,14 @@ class Image(ValidatesEachLanguage, models.Model):
     credit = models.CharField(
         _("credit"), max_length=150, blank=True, help_text=_("Photographer or source.")
     )
-    focal_x = models.PositiveSmallIntegerField(
+    focal_x = focal_coordinate(
         _("focal point, across (%)"),
-        default=50,
-        validators=percent,
-        help_text=_("Where the subject is, from the left edge: 0 to 100. Crops keep it."),
+        _("Where the subject is, from the left edge: 0 to 100. Crops keep it."),
     )
-    focal_y = models.PositiveSmallIntegerField(
-        _("focal point, down (%)"),
-        default=50,
-        validators=percent,
-        help_text=_("Where the subject is, from the top edge: 0 to 100."),
+    focal_y = focal_coordinate(
+        _("focal point, down (%)"), _("Where the subject is, from the top edge: 0 to 100.")
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = recorded_user(_("uploaded by"))
     kind = models.CharField(
         _("kind"),
         max_length=10,

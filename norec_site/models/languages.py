@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.models.fields import acting_user
+
 
 class EditorPreference(models.Model):
     """What an editor chose for the admin; without a row the admin is in Nynorsk."""
@@ -49,14 +51,7 @@ class TranslationStatus(models.Model):
     out_of_date = models.BooleanField(_("may be out of date"), default=False)
     machine_fields = models.JSONField(default=dict, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("confirmed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    confirmed_by = acting_user(_("confirmed by"), blank=True)
 
     affects_pages = False  # shown only in the admin: the page cache ignores it
 

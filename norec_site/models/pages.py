@@ -10,14 +10,20 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
 from norec_site import revisions
 from norec_site.languages import language_codes
+from norec_site.models.fields import library_image, optional_link, rich_text
 from norec_site.models.ordered import Ordered
-from norec_site.models.publishable import Publishable, Status
+from norec_site.models.publishable import (
+    OldAddress,
+    Publishable,
+    Status,
+    slug_field,
+    unique_per_language,
+)
 from norec_site.registry import Content
-from norec_site.richtext import EDITOR_EXTENSIONS, sanitize_html
+from norec_site.richtext import sanitize_html
 from norec_site.search import search_indexes, search_vector_field
 
 SEARCH_WEIGHTS = {"A": ["title"], "C": ["body"]}
@@ -34,23 +40,9 @@ class SitePage(Publishable):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        blank=True,
-        help_text=_("The last part of the address. Leave empty to make it from the title."),
-    )
-    body = ProseEditorField(
-        _("text"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
-    )
-    image = models.ForeignKey(
-        "norec_site.Image",
-        verbose_name=_("picture"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    slug = slug_field()
+    body = rich_text(_("text"))
+    image = library_image(_("picture"))
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent page"),
@@ -81,20 +73,12 @@ class SitePage(Publishable):
         snippet_fields=("body",),
         sitemap_section="site-pages",
     )
-    demo_module = "norec_site.pages.demo"
 
     class Meta(Publishable.Meta):
         ordering = ("position", "pk")
         verbose_name = _("site page")
         verbose_name_plural = _("site pages")
-        constraints = [
-            models.UniqueConstraint(
-                fields=[f"path_{code}"],
-                condition=Q(**{f"path_{code}__gt": ""}),
-                name=f"norec_site_sitepage_path_{code}_unique",
-            )
-            for code in ("nn", "nb", "en")
-        ]
+        constraints = unique_per_language("path", "norec_site_sitepage")
         indexes = [*Publishable.Meta.indexes, *search_indexes("norec_site_sitepage")]
 
     def save(self, *args, **kwargs):
@@ -216,16 +200,14 @@ class SitePage(Publishable):
             parents = children
 
 
-class PageRedirect(models.Model):
+class PageRedirect(OldAddress):
     """An old path of a published page, answered with a 301 to where it is now."""
 
     page = models.ForeignKey(SitePage, on_delete=models.CASCADE, related_name="old_paths")
     language = models.CharField(max_length=5, choices=settings.LANGUAGES)
     old_path = models.CharField(max_length=MAX_PATH_LENGTH)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ("-created_at",)
+    class Meta(OldAddress.Meta):
         verbose_name = _("old page address")
         verbose_name_plural = _("old page addresses")
         constraints = [
@@ -311,13 +293,9 @@ class SiteSettings(models.Model):
         blank=True,
         help_text=_("One or two sentences under the heading. Leave empty for the standard text."),
     )
-    accessibility_page = models.ForeignKey(
+    accessibility_page = optional_link(
         SitePage,
-        verbose_name=_("accessibility statement page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("accessibility statement page"),
         help_text=_("The site page that every page's footer links to as the statement."),
     )
     uustatus_url = models.URLField(
@@ -326,12 +304,7 @@ class SiteSettings(models.Model):
         validators=[uustatus_address],
         help_text=_("The official record made in the Digitalisation Agency's service."),
     )
-    not_accessible = ProseEditorField(
-        _("what is not yet accessible, and why"),
-        blank=True,
-        extensions=EDITOR_EXTENSIONS,
-        sanitize=sanitize_html,
-    )
+    not_accessible = rich_text(_("what is not yet accessible, and why"))
     feedback_email = models.EmailField(
         _("feedback address"),
         blank=True,

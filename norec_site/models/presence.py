@@ -1,12 +1,13 @@
 """Who has an admin change page open: refreshed by a heartbeat, never a lock."""
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from norec_site.models.item_records import ItemRecord
 
-class EditingPresence(models.Model):
+
+class EditingPresence(ItemRecord):
     """One editor with one item open; upserted by each heartbeat.
 
     In PostgreSQL rather than a process's memory, so that every worker sees it.
@@ -18,13 +19,8 @@ class EditingPresence(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
     opened_at = models.DateTimeField(_("open since"))
     seen_at = models.DateTimeField(_("last heartbeat"))
-
-    # A heartbeat every few seconds changes no public page: the page cache ignores it.
-    affects_pages = False
 
     class Meta:
         ordering = ("opened_at",)
@@ -39,4 +35,4 @@ class EditingPresence(models.Model):
         indexes = [models.Index(fields=["seen_at"], name="editingpresence_seen")]
 
     def __str__(self):
-        return f"{self.user} {self.content_type_id}:{self.object_id}"
+        return f"{self.user} {self.item_key}"

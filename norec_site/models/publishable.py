@@ -16,6 +16,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
 from norec_site.languages import language_codes
+from norec_site.models.fields import recorded_user
 from norec_site.models.related import Related
 from norec_site.models.translated import ValidatesEachLanguage
 from norec_site.richtext import sanitize_html
@@ -26,6 +27,7 @@ SLUG_ATTEMPTS = 5
 # What the <slug:> converter of the detail pages accepts; quoting leaves it unchanged.
 URL_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 SLUG_PLACEHOLDER = "norec-slug-placeholder"
+SLUG_HELP = _("The last part of the address. Leave empty to make it from the title.")
 # (url name, language, script prefix, urlconf): the detail address before and after the slug.
 _detail_url_parts = {}
 
@@ -48,6 +50,29 @@ def detail_url(url_name, language, slug):
             )
         parts = _detail_url_parts[key] = (before, after)
     return parts[0] + slug + parts[1]
+
+
+def slug_field(max_length=80, help_text=SLUG_HELP):
+    """The translated slug of a piece of content: made from its title when left empty."""
+    return models.SlugField(_("slug"), max_length=max_length, blank=True, help_text=help_text)
+
+
+def unique_per_language(field, prefix, message=None):
+    """Constraints keeping each language's ``field`` (``slug_nn``...) unique, named
+    ``{prefix}_{field}_{code}_unique``; empty values (no translation) never clash.
+
+    ``message`` may name the ``{language}`` whose value is taken."""
+    return [
+        models.UniqueConstraint(
+            fields=[f"{field}_{code}"],
+            condition=Q(**{f"{field}_{code}__gt": ""}),
+            name=f"{prefix}_{field}_{code}_unique",
+            violation_error_message=(
+                None if message is None else format_lazy(message, language=code)
+            ),
+        )
+        for code in language_codes()
+    ]
 
 
 class Status(models.TextChoices):
@@ -127,15 +152,7 @@ class Publishable(Related, ValidatesEachLanguage, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last changed by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    updated_by = recorded_user(_("last changed by"))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PublishableManager.from_queryset(PublishableQuerySet)()
@@ -298,18 +315,11 @@ class Publishable(Related, ValidatesEachLanguage, models.Model):
     @classmethod
     def slug_constraints(cls, prefix):
         """One unique slug per language; empty slugs (no translation) never clash."""
-        return [
-            models.UniqueConstraint(
-                fields=[f"slug_{code}"],
-                condition=Q(**{f"slug_{code}__gt": ""}),
-                name=f"{prefix}_slug_{code}_unique",
-                violation_error_message=format_lazy(
-                    _("Another item already uses this slug ({language}); choose another one."),
-                    language=code,
-                ),
-            )
-            for code in language_codes()
-        ]
+        return unique_per_language(
+            "slug",
+            prefix,
+            _("Another item already uses this slug ({language}); choose another one."),
+        )
 
     def _save_retrying_slugs(self, made, *args, **kwargs):
         """Save; if another item took a slug made here in the meantime, make it again.
@@ -366,7 +376,18 @@ class Publishable(Related, ValidatesEachLanguage, models.Model):
                 ).delete()
 
 
-class SlugRedirect(models.Model):
+class OldAddress(models.Model):
+    """Abstract base of an address that published content had: a request for it is
+    answered with a 301 to where the content is now. Newest first."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ("-created_at",)
+
+
+class SlugRedirect(OldAddress):
     """An old slug of a published item, answered with a 301 to its current page."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -374,10 +395,8 @@ class SlugRedirect(models.Model):
     item = GenericForeignKey("content_type", "object_id")
     language = models.CharField(max_length=5)
     old_slug = models.SlugField(max_length=255)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ("-created_at",)
+    class Meta(OldAddress.Meta):
         verbose_name = _("old address")
         verbose_name_plural = _("old addresses")
         constraints = [

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from norec_site.contrast import readable_text_colour
+from norec_site.models.fields import library_image, optional_link
 
 
 class Organisation(models.Model):
@@ -22,14 +23,7 @@ class Organisation(models.Model):
     country = CountryField(_("country"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey(
-        "norec_site.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = library_image(_("logo"))
 
     class Meta:
         ordering = ("name",)
@@ -46,22 +40,8 @@ class Organisation(models.Model):
 class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="people",
-    )
-    photo = models.ForeignKey(
-        "norec_site.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    organisation = optional_link(Organisation, _("organisation"), related_name="people")
+    photo = library_image(_("photo"))
 
     class Meta:
         ordering = ("name",)
