@@ -4,6 +4,7 @@ the footer's statement link, search, sitemap, and the query budget of every page
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.http import Http404
@@ -15,7 +16,14 @@ from reversion.models import Version
 
 from news.models import Article
 from norec_site.errors import page_not_found, service_unavailable
-from norec_site.models import MenuItem, PageRedirect, SitePage, SiteSettings, Status
+from norec_site.models import (
+    MenuItem,
+    Organisation,
+    PageRedirect,
+    SitePage,
+    SiteSettings,
+    Status,
+)
 from norec_site.pages.chrome import fixed_chrome
 from projects.models import Project
 from reports.models import Report
@@ -253,6 +261,17 @@ def test_uustatus_address_must_be_at_uustatus():
     with pytest.raises(ValidationError) as error:
         settings_row.full_clean()
     assert "uustatus_url" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("model", "field"), [(SiteSettings, "uustatus_url"), (Organisation, "website")]
+)
+def test_an_address_typed_without_its_scheme_is_an_https_one(rf, model, field):
+    request = rf.get("/admin/")
+    request.user = UserFactory(is_superuser=True)
+    form = admin.site.get_model_admin(model).get_form(request)
+    address = form.base_fields[field].clean("uustatus.no/nn/erklaringer/1")
+    assert address == "https://uustatus.no/nn/erklaringer/1"
 
 
 def test_every_public_page_stays_within_eight_queries(client, django_assert_max_num_queries):
