@@ -5,6 +5,7 @@ The base every content admin builds on is in ``norec_site.publishable_admin``.
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -111,6 +112,8 @@ class ImageAdmin(
 
 @admin.register(Organisation)
 class OrganisationAdmin(PickerValuesMixin, admin.ModelAdmin):
+    # An address typed without its scheme is an https one (Django 6 will assume so too).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "short_name", "country_display", "kind")
     list_filter = ("kind", "country")
     search_fields = ("name", "short_name")

@@ -24,7 +24,7 @@ from reversion.revisions import _current_frame, _pop_frame, _push_frame
 from reversion.revisions import _stack as _revision_stack
 
 from norec_site.conflicts import lock_row
-from norec_site.history import recorded
+from norec_site.history import recorded, set_within
 from norec_site.models import Draft, ReviewEvent, Status
 
 DRAFT_COMMENT = gettext_noop("Draft, not published")
@@ -34,13 +34,8 @@ DRAFT_COMMENT = gettext_noop("Draft, not published")
 _drafting = contextvars.ContextVar("drafting", default=False)
 
 
-@contextmanager
 def drafting():
-    token = _drafting.set(True)
-    try:
-        yield
-    finally:
-        _drafting.reset(token)
+    return set_within(_drafting, True)
 
 
 def goes_into_draft(item):
@@ -79,15 +74,12 @@ def draft_for(item):
 @contextmanager
 def unrecorded():
     """Writes inside make no revision, whatever revision is open around them."""
-    token = _revision_stack.set([])
-    try:
+    with set_within(_revision_stack, []):
         _push_frame(manage_manually=True, using=router.db_for_write(Revision))
         try:
             yield
         finally:
             _pop_frame()
-    finally:
-        _revision_stack.reset(token)
 
 
 @contextmanager

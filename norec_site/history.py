@@ -37,13 +37,18 @@ acting_user = contextvars.ContextVar("acting_user", default=None)
 
 
 @contextmanager
-def acting_as(user):
-    """Deletes inside name ``user`` in the deleted item's last revision."""
-    token = acting_user.set(user)
+def set_within(variable, value):
+    """The context variable ``variable`` holds ``value`` inside, and its old value after."""
+    token = variable.set(value)
     try:
         yield
     finally:
-        acting_user.reset(token)
+        variable.reset(token)
+
+
+def acting_as(user):
+    """Deletes inside name ``user`` in the deleted item's last revision."""
+    return set_within(acting_user, user)
 
 
 class RestoreError(Exception):

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
 from norec_site.history import recorded, release_after_commit
+from norec_site.limits import check_file_size
 from norec_site.models import Image, Rendition
 from norec_site.transactions import atomic_with_files
 
@@ -41,16 +41,11 @@ CROP_WIDTHS = (320, 640, 960, 1280)
 
 def check_upload(upload):
     """Open ``upload`` as a picture or raise a ValidationError that says what to do."""
-    max_bytes = settings.NOREC_IMAGE_MAX_BYTES
-    if upload.size > max_bytes:
-        raise ValidationError(
-            _(
-                "The file is %(size)s; images may be at most %(max)s. "
-                "Save it smaller and try again."
-            )
-            % {"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
-            code="too_large",
-        )
+    check_file_size(
+        upload,
+        settings.NOREC_IMAGE_MAX_BYTES,
+        _("The file is %(size)s; images may be at most %(max)s. Save it smaller and try again."),
+    )
     max_pixels = settings.NOREC_IMAGE_MAX_PIXELS
     upload.seek(0)
     try:

@@ -9,6 +9,7 @@ import re
 import tempfile
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.handlers.wsgi import LimitedStream
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -28,6 +29,16 @@ def form_limit(model):
     if not setting:
         return None
     return len(settings.LANGUAGES) * getattr(settings, setting) + MEGABYTE
+
+
+def check_file_size(upload, max_bytes, message):
+    """Refuse an upload larger than ``max_bytes``: ``message`` tells the editor what to do,
+    with the file's ``%(size)s`` and the ``%(max)s`` allowed."""
+    if upload.size > max_bytes:
+        raise ValidationError(
+            message % {"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
+            code="too_large",
+        )
 
 
 def limit_for(path):

@@ -19,6 +19,7 @@ prefixes and the sitemap; it stores only 200 responses that set no cookie, used 
 session or CSRF token, and say nothing against caching.
 """
 
+import functools
 import hashlib
 import logging
 import math
@@ -28,6 +29,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
@@ -171,13 +173,16 @@ def content_changed(using="default"):
 def affects_pages(model):
     """Models of the site's app and of the content types' apps, unless they say
     otherwise; never the historical models of a migration."""
+    return model._meta.apps is apps and _shown_on_pages(model)
+
+
+@functools.cache
+def _shown_on_pages(model):
+    """Asked once per model class, not on every write: page_apps() walks every model.
+    Asked anew when the installed apps change (a test adds a content type)."""
     from norec_site.registry import page_apps
 
-    return (
-        model._meta.apps is apps
-        and model._meta.app_label in page_apps()
-        and getattr(model, "affects_pages", True)
-    )
+    return model._meta.app_label in page_apps() and getattr(model, "affects_pages", True)
 
 
 def _on_write(sender, using="default", raw=False, **kwargs):
@@ -190,7 +195,13 @@ def _on_m2m(sender, instance, action, using="default", **kwargs):
         content_changed(using)
 
 
+def _on_setting_changed(setting, **kwargs):
+    if setting == "INSTALLED_APPS":  # the tests' override_settings: other content types
+        _shown_on_pages.cache_clear()
+
+
 def connect_signals():
+    setting_changed.connect(_on_setting_changed, dispatch_uid="page_cache_apps")
     post_save.connect(_on_write, dispatch_uid="page_cache_save")
     post_delete.connect(_on_write, dispatch_uid="page_cache_delete")
     m2m_changed.connect(_on_m2m, dispatch_uid="page_cache_m2m")

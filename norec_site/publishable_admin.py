@@ -59,6 +59,20 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OrderedPickInline(admin.TabularInline):
+    """Rows that each pick one related object (found by search) and put it in order:
+    set ``model`` and ``picked``, the name of the field that points to the object."""
+
+    picked = None
+    extra = 1
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.picked:
+            cls.autocomplete_fields = (cls.picked,)
+            cls.fields = (cls.picked, "position")
+
+
 class PublishableAdminForm(forms.ModelForm):
     """Refuses to overwrite an item that someone else saved in the meantime.
 

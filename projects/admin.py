@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from norec_site.countries import country_name
 from norec_site.models import Organisation
-from norec_site.publishable_admin import PublishableAdmin
+from norec_site.publishable_admin import OrderedPickInline, PublishableAdmin
 
 from .models import Partnership, Phase, Project, ProjectImage
 from .regions import REGIONS, SUBREGIONS
@@ -107,11 +107,9 @@ class PartnershipInline(admin.TabularInline):
     fields = ("organisation", "role", "country")
 
 
-class ProjectImageInline(admin.TabularInline):
+class ProjectImageInline(OrderedPickInline):
     model = ProjectImage
-    extra = 1
-    autocomplete_fields = ("image",)
-    fields = ("image", "position")
+    picked = "image"
 
 
 @admin.register(Project)

@@ -13,7 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from norec_site.adminguards import PickerValuesMixin
 from norec_site.limits import form_limit
-from norec_site.publishable_admin import PublishableAdmin
+from norec_site.publishable_admin import OrderedPickInline, PublishableAdmin
 from reports.models import (
     Report,
     ReportAuthor,
@@ -102,18 +102,14 @@ class ReportFileInline(admin.TabularInline):
         return format_html('<img src="{}" alt="" width="80">', renditions[0].file.url)
 
 
-class ReportPublisherInline(admin.TabularInline):
+class ReportPublisherInline(OrderedPickInline):
     model = ReportPublisher
-    extra = 1
-    autocomplete_fields = ("organisation",)
-    fields = ("organisation", "position")
+    picked = "organisation"
 
 
-class ReportAuthorInline(admin.TabularInline):
+class ReportAuthorInline(OrderedPickInline):
     model = ReportAuthor
-    extra = 1
-    autocomplete_fields = ("person",)
-    fields = ("person", "position")
+    picked = "person"
 
 
 @admin.register(Report)

@@ -8,9 +8,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from norec_site.limits import check_file_size
 from reports.pdfscripts import check_no_scripts
 
 COVER_WIDTH = 1200
@@ -114,16 +114,14 @@ def _encrypted_error():
 
 def check_pdf(upload):
     """Check size and content; returns PdfInfo. Raises ValidationError for the editor."""
-    max_bytes = settings.NOREC_REPORT_MAX_BYTES
-    if upload.size > max_bytes:
-        raise ValidationError(
-            _(
-                "The file is %(size)s; report PDFs may be at most %(max)s. Save it with "
-                "smaller pictures (“reduce file size” in most PDF programs) and try again."
-            )
-            % {"size": filesizeformat(upload.size), "max": filesizeformat(max_bytes)},
-            code="too_large",
-        )
+    check_file_size(
+        upload,
+        settings.NOREC_REPORT_MAX_BYTES,
+        _(
+            "The file is %(size)s; report PDFs may be at most %(max)s. Save it with "
+            "smaller pictures (“reduce file size” in most PDF programs) and try again."
+        ),
+    )
     if upload.size == 0:
         raise ValidationError(_("The file is empty. Choose the report's PDF file."), code="empty")
     document = open_pdf(upload)

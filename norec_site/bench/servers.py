@@ -1,65 +1,38 @@
 """gunicorn with production settings plus the floor view, and wrk sent at it."""
 
-import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
-from contextlib import contextmanager
-from urllib.parse import quote
+from functools import partial
 
 from django.conf import settings
-from django.core.management.base import CommandError
 from django.db import connection
 
-HOST = "127.0.0.1"
+from norec_site import app_server
+from norec_site.app_server import HOST, collectstatic, database_url
+
 CONNECTIONS = 8
 WORKERS = 2
 FLOOR = "/bench/floor"
 
 
-def database_url(db):
-    host = quote(db["HOST"] or "", safe="")
-    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
-    user = quote(db["USER"] or "")
-    return f"postgres://{user}{password}@{host}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def server_environ(folder, cache_seconds):
     """This process's environment for norec_site.settings.bench on the benchmark database."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "REDIS_URL", "PAGE_CACHE_SECONDS")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="norec_site.settings.bench",
-        DATABASE_URL=database_url(connection.settings_dict),
+    return app_server.server_environ(
+        "norec_site.settings.bench",
+        database_url(connection),
+        folder,
         SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS=HOST,
-        STATIC_ROOT=str(folder / "static"),
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         NOREC_PRIVATE_MEDIA_ROOT=str(settings.NOREC_PRIVATE_MEDIA_ROOT),
         PAGE_CACHE_SECONDS=str(cache_seconds),
     )
-    return env
 
 
 def collect_static(folder):
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=server_environ(folder, 0), check=True, timeout=600, cwd=settings.BASE_DIR,
-    )  # fmt: skip
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
+    collectstatic(server_environ(folder, 0))
 
 
 def fetch(port, path):
@@ -70,38 +43,11 @@ def fetch(port, path):
         return response.read()
 
 
-@contextmanager
 def gunicorn(folder, cache_seconds):
     """A gunicorn on a free port, with the page cache kept ``cache_seconds``; yields the port."""
-    port = free_port()
-    log_path = folder / f"gunicorn-{cache_seconds}.log"
-    log = log_path.open("wb")
-    command = [
-        sys.executable, "-m", "gunicorn", "norec_site.wsgi", "--bind", f"{HOST}:{port}",
-        "--workers", str(WORKERS), "--timeout", "120", "--no-control-socket",
-    ]  # fmt: skip
-    if int(__import__("gunicorn").__version__.split(".")[0]) < 25:
-        command.remove("--no-control-socket")
     env = server_environ(folder, cache_seconds)
-    # Our own interpreter running gunicorn on our own settings; no shell, no user input.
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603 - fixed command, our interpreter
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                fetch(port, FLOOR)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log.close()
-                    text = log_path.read_text()
-                    raise CommandError(f"gunicorn did not start:\n{text[-3000:]}") from None
-                time.sleep(0.3)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    ready = partial(fetch, path=FLOOR)
+    return app_server.gunicorn(env, folder, ready, "--timeout", "120", workers=WORKERS)
 
 
 def wrk_duration(text):

@@ -1,6 +1,7 @@
 """Admin for site pages, the menus and the site settings (imported by norec_site.admin)."""
 
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,8 @@ class PageRedirectAdmin(admin.ModelAdmin):
 class SiteSettingsAdmin(TabbedTranslationAdmin):
     """One row: the list goes straight to its form."""
 
+    # An address typed without its scheme is an https one (Django 6 will assume so too).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     autocomplete_fields = ("accessibility_page",)
     fieldsets = (
         (_("Home page"), {"fields": ("home_heading", "home_text")}),

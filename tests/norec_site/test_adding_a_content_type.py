@@ -12,8 +12,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from norec_site import page_cache
 from norec_site.registry import content_models, in_display_order
 from tests.news.factories import ArticleFactory
+from tests.norec_site.test_page_cache import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,16 @@ def test_a_declared_type_appears_in_search_sitemap_and_home(client, event_model)
     assert f'<a href="{address}">Partnarmøte i Nairobi</a>' in home
     # The types' sections keep their declared order: news first, events last.
     assert home.index("home-news") < home.index("home-events")
+
+
+def test_saving_a_declared_type_changes_the_pages_version(event_model):
+    before = page_cache.read_version()[0]
+    with committed():
+        event_model.objects.create(
+            title_nn="Partnarmøte i Lusaka",
+            body_nn="<p>Partnarane møtest.</p>",
+            starts_on=datetime.date(2026, 4, 1),
+            status="published",
+            published_at=timezone.now() - datetime.timedelta(days=1),
+        )
+    assert page_cache.read_version()[0] == before + 1

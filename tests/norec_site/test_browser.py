@@ -87,7 +87,7 @@ def test_second_editor_sees_who_has_the_article_open(chromium, live_server, tmp_
     ola_tab = open_as(chromium, live_server, ola, url)
     notice = ola_tab.locator("li.editing-presence")
     assert "Kari Nordmann har hatt denne sida open sidan" in notice.inner_text()
-    ola_tab.screenshot(path="/tmp/editorfix/someone-else-has-it-open.png")
+    ola_tab.screenshot(path=tmp_path / "someone-else-has-it-open.png")
 
     # Kari's page learns of Ola at her next heartbeat (sent now instead of in 30 s).
     kari_tab.evaluate("document.dispatchEvent(new Event('visibilitychange'))")

@@ -45,7 +45,7 @@ def test_database_down_is_a_friendly_503_and_the_site_recovers(own_database, tmp
         cwd=ROOT, env=env, check=True, timeout=300,
     )  # fmt: skip
     collectstatic(env)
-    with gunicorn(env) as get:
+    with gunicorn(env, tmp_path) as get:
         assert get("/nn/").status == 200
 
         embedded_db.stop(pgdata)

@@ -246,6 +246,17 @@ def change_data(article, **changes):
     return data
 
 
+@pytest.fixture
+def machine_drafted(client):
+    """A draft demo article with Bokmål text from Apertium that nobody has checked yet,
+    and an editor logged in to the admin."""
+    article = demo_article("teachers-mekong", status=Status.DRAFT, published_at=None)
+    machine_translate(article, source="nn", target="nb")
+    article.refresh_from_db()
+    editor(client)
+    return article
+
+
 @needs_apertium
 def test_button_saves_then_makes_the_bokmal_draft(client):
     article = demo_article("teachers-mekong", status=Status.DRAFT, published_at=None)
@@ -262,11 +273,8 @@ def test_button_saves_then_makes_the_bokmal_draft(client):
 
 
 @needs_apertium
-def test_publishing_unchecked_machine_text_asks_for_a_confirmation(client):
-    article = demo_article("teachers-mekong", status=Status.DRAFT, published_at=None)
-    machine_translate(article, source="nn", target="nb")
-    article.refresh_from_db()
-    editor(client)
+def test_publishing_unchecked_machine_text_asks_for_a_confirmation(client, machine_drafted):
+    article = machine_drafted
     url = reverse("admin:news_article_change", args=[article.pk])
     response = client.post(url, change_data(article, status=Status.PUBLISHED))
     assert response.status_code == 200
@@ -282,11 +290,8 @@ def test_publishing_unchecked_machine_text_asks_for_a_confirmation(client):
 
 
 @needs_apertium
-def test_confirming_or_editing_takes_the_marks_away(client):
-    article = demo_article("teachers-mekong", status=Status.DRAFT, published_at=None)
-    machine_translate(article, source="nn", target="nb")
-    article.refresh_from_db()
-    editor(client)
+def test_confirming_or_editing_takes_the_marks_away(client, machine_drafted):
+    article = machine_drafted
     url = reverse("admin:news_article_change", args=[article.pk])
     client.post(url, change_data(article, title_nb="Lærere fra Vietnam og Indonesia bytter rom"))
     article.refresh_from_db()
@@ -299,10 +304,8 @@ def test_confirming_or_editing_takes_the_marks_away(client):
 
 
 @needs_apertium
-def test_publish_action_asks_before_publishing_machine_text(client):
-    article = demo_article("teachers-mekong", status=Status.DRAFT, published_at=None)
-    machine_translate(article, source="nn", target="nb")
-    editor(client)
+def test_publish_action_asks_before_publishing_machine_text(client, machine_drafted):
+    article = machine_drafted
     changelist = reverse("admin:news_article_changelist")
     data = {"action": "publish", "_selected_action": [article.pk]}
     response = client.post(changelist, data)

@@ -29,7 +29,7 @@ def test_a_publish_through_one_process_shows_on_the_other_at_once(tmp_path, sett
         ALLOWED_HOSTS=f"{HOST},127.0.0.1",
     )
     news = reverse("news:index")  # in Nynorsk, as every test starts
-    with gunicorn(environ) as first, gunicorn(environ) as second:
+    with gunicorn(environ, tmp_path) as first, gunicorn(environ, tmp_path) as second:
         for server in (first, second):
             page = server(news)
             assert page.status == 200

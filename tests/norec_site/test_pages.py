@@ -4,6 +4,7 @@ the footer's statement link, search, sitemap, and the query budget of every page
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.http import Http404
@@ -15,7 +16,14 @@ from reversion.models import Version
 
 from news.models import Article
 from norec_site.errors import page_not_found, service_unavailable
-from norec_site.models import MenuItem, PageRedirect, SitePage, SiteSettings, Status
+from norec_site.models import (
+    MenuItem,
+    Organisation,
+    PageRedirect,
+    SitePage,
+    SiteSettings,
+    Status,
+)
 from norec_site.pages.chrome import fixed_chrome
 from projects.models import Project
 from reports.models import Report
@@ -255,6 +263,17 @@ def test_uustatus_address_must_be_at_uustatus():
     assert "uustatus_url" in error.value.message_dict
 
 
+@pytest.mark.parametrize(
+    ("model", "field"), [(SiteSettings, "uustatus_url"), (Organisation, "website")]
+)
+def test_an_address_typed_without_its_scheme_is_an_https_one(rf, model, field):
+    request = rf.get("/admin/")
+    request.user = UserFactory(is_superuser=True)
+    form = admin.site.get_model_admin(model).get_form(request)
+    address = form.base_fields[field].clean("uustatus.no/nn/erklaringer/1")
+    assert address == "https://uustatus.no/nn/erklaringer/1"
+
+
 def test_every_public_page_stays_within_eight_queries(client, django_assert_max_num_queries):
     call_command("seed_demo", verbosity=0)
     for language in ("nn", "nb", "en"):
@@ -320,16 +339,7 @@ def test_saving_a_page_keeps_a_revision_that_its_history_shows(client):
     ],
 )
 def test_a_section_slug_is_refused_in_the_language_field_that_has_it(field, slug):
-    page = SitePage(
-        title_nn="Side",
-        body_nn="<p>x</p>",
-        title_nb="Side",
-        body_nb="<p>x</p>",
-        title_en="Page",
-        body_en="<p>x</p>",
-        status=Status.PUBLISHED,
-        **{field: slug},
-    )
+    page = SitePageFactory.build(**{field: slug})  # published, in all three languages
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert list(error.value.message_dict) == [field]

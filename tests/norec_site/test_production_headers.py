@@ -40,7 +40,7 @@ def site(settings, tmp_path):
     settings.NOREC_PRIVATE_MEDIA_ROOT = tmp_path / "private"
     env = production_env(database_url(connection), tmp_path)
     collectstatic(env)
-    with gunicorn(env) as get:
+    with gunicorn(env, tmp_path) as get:
         yield get
 
 

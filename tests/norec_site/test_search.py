@@ -184,26 +184,37 @@ def test_south_south_finds_it_with_or_without_hyphen(client):
 # Web-search syntax -----------------------------------------------------------
 
 
-def test_exact_phrase_needs_the_words_together(client):
-    article("Saman", body="<p>Utveksling av tilsette mellom partnarar.</p>")
-    article("Spreidd", body="<p>Tilsette reiser. Utveksling skjer.</p>")
-    response, _html = search(client, '"utveksling av tilsette"')
-    assert found(response) == ["Saman"]
-
-
-def test_or_finds_either_word(client):
-    article("Om helse")
-    article("Om klima")
-    article("Om skule")
-    response, _html = search(client, "helse or klima")
-    assert sorted(found(response)) == ["Om helse", "Om klima"]
-
-
-def test_minus_leaves_a_word_out(client):
-    article("Helse i Kenya")
-    article("Helse i Nepal")
-    response, _html = search(client, "helse -nepal")
-    assert found(response) == ["Helse i Kenya"]
+@pytest.mark.parametrize(
+    ("articles", "query", "expected"),
+    [
+        pytest.param(
+            {
+                "Saman": "<p>Utveksling av tilsette mellom partnarar.</p>",
+                "Spreidd": "<p>Tilsette reiser. Utveksling skjer.</p>",
+            },
+            '"utveksling av tilsette"',
+            ["Saman"],
+            id="an exact phrase needs the words together",
+        ),
+        pytest.param(
+            dict.fromkeys(["Om helse", "Om klima", "Om skule"], "<p>Brødtekst.</p>"),
+            "helse or klima",
+            ["Om helse", "Om klima"],
+            id="or finds either word",
+        ),
+        pytest.param(
+            dict.fromkeys(["Helse i Kenya", "Helse i Nepal"], "<p>Brødtekst.</p>"),
+            "helse -nepal",
+            ["Helse i Kenya"],
+            id="minus leaves a word out",
+        ),
+    ],
+)
+def test_web_search_syntax(client, articles, query, expected):
+    for title, body in articles.items():
+        article(title, body=body)
+    response, _html = search(client, query)
+    assert sorted(found(response)) == expected
 
 
 # Ranking, dates, pagination --------------------------------------------------

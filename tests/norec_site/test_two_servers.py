@@ -7,9 +7,6 @@ and after the upload, so that a page cache that is not invalidated makes this fa
 
 import http.cookiejar
 import os
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,14 +16,14 @@ from contextlib import ExitStack, contextmanager
 import lxml.html
 import pytest
 import redis
-from django.conf import settings as django_settings
 from django.db import connection
 
+from norec_site import app_server
 from norec_site.groups import COMMUNICATIONS, PROJECT_EDITORS, REPORT_ADMINISTRATORS
 from reports.demo.pdfgen import pdf_bytes
 from tests.factories import PASSWORD, UserFactory, picture_upload
 from tests.seaweedfs import anonymous_status
-from tests.servers import database_url, free_port, stop
+from tests.servers import database_url
 
 # serialized_rollback keeps the goals and groups that migrations made, for the tests after.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -107,33 +104,15 @@ def shared_redis(tmp_path):
 
 
 @contextmanager
-def gunicorn(environ, log_path):
-    """One app server on a free port; yields its base URL."""
-    port = free_port()
-    command = [
-        *(sys.executable, "-m", "gunicorn", "norec_site.wsgi"),
-        *("--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--timeout", "120"),
-    ]
-    with log_path.open("wb") as log:
-        output = {"stdout": log, "stderr": subprocess.STDOUT}
-        process = subprocess.Popen(command, cwd=django_settings.BASE_DIR, env=environ, **output)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while anonymous_status_or_none(f"{base}/healthz") != 200:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        stop(process, timeout=30)
+def gunicorn(environ, folder):
+    """One app server on a free port, with four threads; yields its base URL."""
 
+    def ready(port):
+        anonymous_status(f"http://127.0.0.1:{port}/healthz")
 
-def anonymous_status_or_none(url):
-    try:
-        return anonymous_status(url)
-    except OSError:
-        return None
+    options = ("--threads", "4", "--timeout", "120")
+    with app_server.gunicorn(environ, folder, ready, *options) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_two_app_servers_share_database_object_store_and_redis(tmp_path, settings, object_storage):
@@ -161,8 +140,7 @@ def test_two_app_servers_share_database_object_store_and_redis(tmp_path, setting
                 "MEDIA_ROOT": str(local / "media"),
                 "NOREC_PRIVATE_MEDIA_ROOT": str(local / "private"),
             }
-            log = tmp_path / f"gunicorn{number}.log"
-            servers.append(stack.enter_context(gunicorn(environ, log)))
+            servers.append(stack.enter_context(gunicorn(environ, tmp_path)))
         first, second = servers
         visitor = Browser()
 

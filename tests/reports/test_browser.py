@@ -71,7 +71,7 @@ def test_upload_shows_progress_then_the_saved_report(page, live_server, tmp_path
     report = Report.objects.get()
     assert report.files.get().pages == 40
     page.wait_for_selector(".messagelist .success")
-    page.screenshot(path="/tmp/reports-after-xhr-save.png", full_page=True)
+    page.screenshot(path=tmp_path / "after-xhr-save.png", full_page=True)
 
 
 def test_upload_without_javascript_submits_the_form_normally(
