@@ -3,6 +3,7 @@ from .drafts import Draft, Notification, ReviewEvent
 from .fields import acting_user, library_image, optional_link, recorded_user, rich_text
 from .images import Image, Rendition, with_renditions
 from .languages import EditorPreference, TranslationStatus
+from .old_addresses import SlugRedirect
 from .ordered import Ordered
 from .pages import MenuItem, PageRedirect, SitePage, SiteSettings
 from .presence import EditingPresence
@@ -10,7 +11,6 @@ from .publishable import (
     Publishable,
     PublishableManager,
     PublishableQuerySet,
-    SlugRedirect,
     Status,
     slug_field,
     unique_per_language,

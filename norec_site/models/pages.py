@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from norec_site import revisions
 from norec_site.languages import language_codes
 from norec_site.models.fields import library_image, optional_link, rich_text
+from norec_site.models.old_addresses import OldAddress
 from norec_site.models.ordered import Ordered
 from norec_site.models.publishable import (
-    OldAddress,
     Publishable,
     Status,
     slug_field,
