@@ -22,6 +22,7 @@ session or CSRF token, and say nothing against caching.
 import hashlib
 import logging
 import math
+import re
 from datetime import timedelta
 
 from django.apps import apps
@@ -38,7 +39,8 @@ from django.utils.functional import cached_property
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
-EXTRA_PATHS = ("/sitemap.xml",)
+# Outside the language prefixes: the sitemap index and its sections' pages.
+EXTRA_PATHS = re.compile(r"/sitemap(-[-\w]+)?\.xml")
 SAFE_METHODS = ("GET", "HEAD")
 # Headers that belong to one response, not to the page.
 UNSTORED_HEADERS = {"set-cookie", "date", "content-length"}
@@ -248,7 +250,7 @@ def clear():
 
 def is_public_path(path):
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    return path.startswith(prefixes) or path in EXTRA_PATHS
+    return path.startswith(prefixes) or bool(EXTRA_PATHS.fullmatch(path))
 
 
 def bypassed(request):
@@ -294,7 +296,7 @@ def storable(request, response):
     # The language is in the path. The sitemap, outside the prefixes, lists every
     # language whatever the visitor's, though LocaleMiddleware says it varies.
     allowed = {"", "accept-encoding"}
-    if request.path_info in EXTRA_PATHS:
+    if EXTRA_PATHS.fullmatch(request.path_info):
         allowed.add("accept-language")
     return vary <= allowed
 

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from norec_site.registry import content_models, in_display_order
 from tests.news.factories import ArticleFactory
+from tests.sitemaps import sitemap_document
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_a_declared_type_appears_in_search_sitemap_and_home(client, event_model)
     response = client.get(url("search"), {"q": "partnarmøte", "type": "events"})
     assert [hit.url for hit in response.context["page_obj"].object_list] == [address]
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_document(client).decode()
     assert f"http://testserver{address}" in sitemap
     assert f"http://testserver{url('events:index')}" in sitemap
 
