@@ -14,11 +14,13 @@ def home_news(language=None, count=6):
     latest list still has ``count`` once the featured one is taken out.
     The home page passes this as ``home_news`` to news/includes/home_news.html.
     """
-    public = Article.objects.public(language or get_language())
+    language = language or get_language()
+    public = Article.objects.public(language)
     newest_featured = public.filter(featured=True).values("pk")[:1]
     newest = public.values("pk")[: count + 1]
     articles = list(
         public.filter(Q(pk__in=newest_featured) | Q(pk__in=newest))
+        .shown_in(language)
         .select_related("image")
         .prefetch_related("image__renditions")
     )
