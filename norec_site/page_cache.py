@@ -23,6 +23,7 @@ import functools
 import hashlib
 import logging
 import math
+import re
 from datetime import timedelta
 
 from django.apps import apps
@@ -40,7 +41,8 @@ from django.utils.functional import cached_property
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "pages"
-EXTRA_PATHS = ("/sitemap.xml",)
+# Outside the language prefixes: the sitemap index and its sections' pages.
+EXTRA_PATHS = re.compile(r"/sitemap(-[-\w]+)?\.xml")
 SAFE_METHODS = ("GET", "HEAD")
 # Headers that belong to one response, not to the page.
 UNSTORED_HEADERS = {"set-cookie", "date", "content-length"}
@@ -91,6 +93,7 @@ def read_version():
         cursor.execute(f"SELECT version, next_change_at FROM {_table()} WHERE id = 1")  # noqa: S608 - our own table's name
         row = cursor.fetchone()
     if row is None:
+        forget_fragments()  # a version made afresh may repeat an old number
         return bump(), None
     version, next_change_at = row
     if next_change_at is not None and next_change_at <= timezone.now():
@@ -158,16 +161,57 @@ def content_changed(using="default"):
     """Raise the content version once the current transaction commits (once per
     transaction, however many rows it writes)."""
     db = transaction.get_connection(using)
-    pending = getattr(db, "norec_pending_bump", None)
-    if (
-        pending is not None
-        and not pending.done
-        and db.in_atomic_block
-        and any(func is pending for _sids, func, _robust in db.run_on_commit)
-    ):
+    if db.in_atomic_block and change_pending(using):
         return
     db.norec_pending_bump = pending = _PendingBump()
     transaction.on_commit(pending, using=using)
+
+
+def change_pending(using="default"):
+    """Whether this connection's transaction has changed content that no version shows
+    yet (the raise waits for the commit): what was read in it must not be kept."""
+    db = transaction.get_connection(using)
+    pending = getattr(db, "norec_pending_bump", None)
+    return (
+        pending is not None
+        and not pending.done
+        and any(func is pending for _sids, func, _robust in db.run_on_commit)
+    )
+
+
+def request_version(request):
+    """The content version this request reads its pages under: the page cache's, else
+    read now (one query)."""
+    version = getattr(request, "norec_content_version", None)
+    if version is None:
+        version = request.norec_content_version = read_version()[0]
+    return version
+
+
+# Small parts of pages (the menus), kept in this process for one content version.
+_fragments = (None, {})
+
+
+def fragment(request, key, make):
+    """``make()``, made once per process and content version: the same in every worker,
+    since the version is PostgreSQL's. Made afresh, and not kept, while this
+    transaction has changed content that no version shows yet."""
+    global _fragments
+    if change_pending():
+        return make()
+    version = request_version(request)
+    kept_version, kept = _fragments
+    if kept_version != version:
+        kept = {}
+        _fragments = (version, kept)
+    if key not in kept:
+        kept[key] = make()
+    return kept[key]
+
+
+def forget_fragments():
+    global _fragments
+    _fragments = (None, {})
 
 
 def affects_pages(model):
@@ -217,7 +261,7 @@ def clear():
 
 def is_public_path(path):
     prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-    return path.startswith(prefixes) or path in EXTRA_PATHS
+    return path.startswith(prefixes) or bool(EXTRA_PATHS.fullmatch(path))
 
 
 def bypassed(request):
@@ -263,7 +307,7 @@ def storable(request, response):
     # The language is in the path. The sitemap, outside the prefixes, lists every
     # language whatever the visitor's, though LocaleMiddleware says it varies.
     allowed = {"", "accept-encoding"}
-    if request.path_info in EXTRA_PATHS:
+    if EXTRA_PATHS.fullmatch(request.path_info):
         allowed.add("accept-language")
     return vary <= allowed
 
@@ -300,6 +344,7 @@ class PageCacheMiddleware:
         if seconds == 0 or bypassed(request):
             return self.get_response(request)
         version, next_change_at = read_version()
+        request.norec_content_version = version
         key = cache_key(request, version)
         cache = page_cache()
         stored = cache.get(key)

@@ -106,6 +106,6 @@ def home_sections(language):
         if home.items:
             items = import_string(home.items)(language, home.count)
         else:
-            items = model.objects.public(language).for_cards()[: home.count]
+            items = model.objects.public(language).shown_in(language).for_cards()[: home.count]
         sections.append(HomeSection(home.template, home.context_name, items))
     return sections

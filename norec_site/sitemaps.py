@@ -1,10 +1,65 @@
-"""sitemap.xml: every published item in each language it exists in, with hreflang."""
+"""sitemap.xml: an index of sections (pages, then each content type), each in pages
+of at most ``limit`` addresses; every published item in each language it exists in,
+with hreflang alternates.
+
+A section never loads its items: it counts them per language in one query and reads
+only the page it shows (addresses, languages and dates), language after language.
+"""
+
+from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from norec_site.languages import language_codes
+from norec_site.models.related import link_url
 from norec_site.registry import in_display_order
+
+# (item, language) addresses a section page lists: a page of the news at 20,000
+# articles stays small enough to render and fetch quickly.
+ADDRESSES_PER_PAGE = 1000
+
+
+def in_language(model, code):
+    """True where the item's language fields are all written in ``code`` (as in_language())."""
+    condition = Q()
+    for name in model.language_fields:
+        condition &= Q(**{f"{name}_{code}__gt": ""})
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+class LanguagePairs:
+    """(item, language) for each language an item exists in, for the paginator: all
+    the items in the first language by pk, then in the next; counted and sliced in SQL.
+
+    The items are dicts of the URL fields, the language flags (``in_nn``...) and the
+    last change."""
+
+    ordered = True
+
+    def __init__(self, sitemap):
+        self.sitemap = sitemap
+
+    def count(self):
+        return sum(self.sitemap.stats["counts"].values())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        start, stop, _step = window.indices(self.count())
+        pairs, offset = [], 0
+        for code in language_codes():
+            size = self.sitemap.stats["counts"][code]
+            low, high = max(start - offset, 0), min(stop - offset, size)
+            if low < high:
+                rows = self.sitemap.rows(code)[low:high]
+                pairs.extend((row, code) for row in rows)
+            offset += size
+        return pairs
 
 
 class PublishableSitemap(Sitemap):
@@ -12,21 +67,49 @@ class PublishableSitemap(Sitemap):
 
     i18n = True
     alternates = True
+    limit = ADDRESSES_PER_PAGE
 
     def __init__(self, model):
         self.model = model
 
-    def items(self):
-        return self.model.objects.published().order_by("pk")
+    def published(self):
+        flags = {f"in_{code}": in_language(self.model, code) for code in language_codes()}
+        return self.model.objects.published().annotate(**flags)
+
+    @cached_property
+    def stats(self):
+        """How many items exist in each language, and the latest change among them: one query."""
+        listed = Q()
+        counts = {}
+        for code in language_codes():
+            counts[code] = Count("pk", filter=Q(**{f"in_{code}": True}))
+            listed |= Q(**{f"in_{code}": True})
+        found = self.published().aggregate(**counts, lastmod=Max("updated_at", filter=listed))
+        lastmod = found.pop("lastmod")
+        return {"counts": found, "lastmod": lastmod}
+
+    def rows(self, code):
+        """The items in ``code``, by pk, as the addresses and alternates need them."""
+        url_fields = [f"{self.model.url_field}_{other}" for other in language_codes()]
+        flags = [f"in_{other}" for other in language_codes()]
+        listed = self.published().filter(**{f"in_{code}": True}).order_by("pk")
+        return listed.values("pk", "updated_at", *url_fields, *flags)
+
+    def _items(self):
+        return LanguagePairs(self)
 
     def get_languages_for_item(self, item):
-        return item.available_languages()
+        return [code for code in language_codes() if item[f"in_{code}"]]
 
     def location(self, item):
-        return item.get_absolute_url()
+        language = get_language()
+        return link_url(self.model, language, item[f"{self.model.url_field}_{language}"])
 
     def lastmod(self, item):
-        return item.updated_at
+        return item["updated_at"]
+
+    def get_latest_lastmod(self):
+        return self.stats["lastmod"]
 
 
 class PagesSitemap(Sitemap):
@@ -52,5 +135,10 @@ def content_sitemaps():
 
 
 def sitemap_xml(request):
-    """The sitemap of what the registry holds when it is asked for."""
-    return sitemap(request, sitemaps=content_sitemaps())
+    """The sitemap index: each section's pages, from what the registry holds when asked."""
+    return index(request, sitemaps=content_sitemaps(), sitemap_url_name="sitemap_section")
+
+
+def sitemap_section(request, section):
+    """One page (``?p=``) of one section of the sitemap."""
+    return sitemap(request, sitemaps=content_sitemaps(), section=section)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from norec_site import adminguards, twofactor, views
-from norec_site.sitemaps import sitemap_xml
+from norec_site.sitemaps import sitemap_section, sitemap_xml
 
 admin.site.site_header = _("Norec: content administration")
 admin.site.site_title = _("Norec admin")
@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/two-factor/", admin.site.admin_view(twofactor.setup), name="two_factor_setup"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),

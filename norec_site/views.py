@@ -47,7 +47,8 @@ class PublishableListMixin:
     paginate_by = 12
 
     def get_queryset(self):
-        return self.model.objects.public(get_language())
+        language = get_language()
+        return self.model.objects.public(language).shown_in(language)
 
 
 class PublishableListView(PublishableListMixin, ListView):
@@ -71,7 +72,7 @@ class PublishableDetailView(DetailView):
 
     def get_queryset(self):
         manager = self.model.objects
-        return manager.all() if self.can_preview() else manager.published()
+        return manager.all() if self.can_preview() else manager.published().shown_in()
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset

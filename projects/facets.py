@@ -2,8 +2,8 @@
 
 Each facet is one row of ``FACETS``: its URL parameter, the column it reads,
 the values it knows, their labels and their order. Every facet reads a column
-of Project (the phase an annotation), so all counts come from one UNION ALL
-query, whatever the number of projects or facet values.
+of Project (the phase an annotation), so all counts come from one query that
+reads the projects once, whatever the number of projects or facet values.
 """
 
 import re
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,22 +69,30 @@ class Facet:
         raw = (raw or "").strip()
         return self.parse(raw) if raw else None
 
-    def apply(self, queryset, value):
+    def condition(self, value):
         if self.array:
-            return queryset.filter(**{f"{self.column}__contains": [value]})
-        return queryset.filter(**{self.column: value})
+            return Q(**{f"{self.column}__contains": [value]})
+        return Q(**{self.column: value})
 
-    def counts_sql(self, queryset, label=None):
-        """SQL and params for (facet, value, n) rows of ``queryset``; ``label`` names the rows."""
+    def apply(self, queryset, value):
+        return queryset.filter(self.condition(value))
+
+    @property
+    def match_column(self):
+        """The column of the facets' shared rows that says whether a row has the selected value."""
+        return f"matches_{self.key}"
+
+    def counts_sql(self, rows, matching, label=None):
+        """SQL and params for (facet, value, n) of the shared ``rows`` (a table name) where
+        every column of ``matching`` is true; ``label`` names the rows."""
         value = f"unnest({self.column})::text" if self.array else f"{self.column}::text"
-        # Read the facet's own column from the filtered rows: one scan per facet.
-        inner, inner_params = queryset.order_by().values(self.column).query.sql_with_params()
-        # The column is the facet's own, the inner query Django's, its parameters apart.
+        where = " AND ".join(matching) or "TRUE"
+        # Names of the site's own: the table, the facet's column, the match columns.
         sql = (
             f"SELECT %s AS facet, {value} AS value, count(*) AS n "  # noqa: S608
-            f"FROM ({inner}) AS rows GROUP BY 2"
+            f"FROM {rows} WHERE {where} GROUP BY 2"
         )
-        return sql, [label or self.key, *inner_params]
+        return sql, [label or self.key]
 
     def options(self, counts, selected, goal_names):
         """(value, label, count, selected) for each value with projects, in reading order."""
@@ -199,12 +208,11 @@ def selected_from(params):
     return selection
 
 
-def filter_projects(queryset, selection, today=None, skip=None):
-    """``queryset`` with the phase as of ``today`` and the selection's filters but ``skip``."""
+def filter_projects(queryset, selection, today=None):
+    """``queryset`` with the phase as of ``today`` and the selection's filters."""
     queryset = queryset.with_phase(today or timezone.localdate())
     for key, value in selection.items():
-        if key != skip:
-            queryset = FACETS_BY_KEY[key].apply(queryset, value)
+        queryset = FACETS_BY_KEY[key].apply(queryset, value)
     return queryset
 
 
@@ -214,17 +222,34 @@ def count_facets(queryset, selection, today=None):
     So a count says how many projects the list would show if the visitor
     picked that value instead of the current one. Also gives the chart's
     rows ("chart-region", "chart-sdg") for the current list.
+
+    One query that reads the projects once: each row with every facet's column
+    and, per selected facet, whether it matches; each facet then counts the rows
+    that match the other selected facets.
     """
     today = today or timezone.localdate()
+    selected = [FACETS_BY_KEY[key] for key in selection]
+    matches = {
+        facet.match_column: ExpressionWrapper(
+            facet.condition(selection[facet.key]), output_field=BooleanField()
+        )
+        for facet in selected
+    }
+    columns = [facet.column for facet in FACETS]
+    rows = queryset.with_phase(today).annotate(**matches).order_by()
+    inner, params = rows.values(*columns, *matches).query.sql_with_params()
     parts = [
-        facet.counts_sql(filter_projects(queryset, selection, today, skip=facet.key))
+        facet.counts_sql(
+            "rows", [other.match_column for other in selected if other.key != facet.key]
+        )
         for facet in FACETS
     ]
-    filtered = filter_projects(queryset, selection, today)
     for chart_key, facet_key in CHART_FACETS.items():
-        parts.append(FACETS_BY_KEY[facet_key].counts_sql(filtered, label=chart_key))
-    sql = " UNION ALL ".join(f"({part})" for part, _params in parts)
-    params = [param for _part, part_params in parts for param in part_params]
+        parts.append(FACETS_BY_KEY[facet_key].counts_sql("rows", list(matches), label=chart_key))
+    # The inner query is Django's, its parameters apart; the rest is the site's own names.
+    unions = " UNION ALL ".join(f"({part})" for part, _params in parts)
+    sql = f"WITH rows AS MATERIALIZED ({inner}) {unions}"
+    params = [*params, *(param for _part, part_params in parts for param in part_params)]
     result = {facet.key: {} for facet in FACETS} | {key: {} for key in CHART_FACETS}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -5,6 +5,7 @@ from django.db.models import CharField, F, OuterRef, Prefetch, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import get_language
 
 from norec_site.languages import language_codes, language_links
@@ -34,6 +35,24 @@ def gallery_prefetch():
 
 def partners_prefetch():
     return Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation"))
+
+
+# One <option> of a facet's menu, with the space around it that the list's template had.
+OPTION = '\n        <option value="{}"{}>{} ({})</option>\n        '
+
+
+def options_html(options):
+    """A facet's <option>s: about a hundred a page, cheaper here than in the template."""
+    rows = (
+        (
+            option["value"],
+            " selected" if option["selected"] else "",
+            option["label"],
+            option["count"],
+        )
+        for option in options
+    )
+    return format_html_join("", OPTION, rows)
 
 
 class ProjectListView(PublishableListView):
@@ -69,6 +88,8 @@ class ProjectListView(PublishableListView):
             }
             for facet in FACETS
         ]
+        for facet in context["facets"]:
+            facet["options_html"] = options_html(facet["options"])
         context["selection"] = self.selection
         context["active_filters"] = [
             {

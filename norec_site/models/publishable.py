@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, format_lazy
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 
 from norec_site.languages import language_codes
 from norec_site.models.fields import recorded_user
@@ -111,6 +112,29 @@ class PublishableQuerySet(models.QuerySet):
     def for_cards(self):
         """What a card in a list shows; types with pictures or credits say more."""
         return self
+
+    def shown_in(self, language=None):
+        """Without the columns that a public page in ``language`` never reads: the other
+        languages' values of the translated fields that are neither language fields nor
+        the address field, and modeltranslation's untranslated originals.
+
+        Content shows only its page's language (no fallback), and the language fields
+        and addresses of every language make the switcher and the hreflang links."""
+        language = language or get_language()
+        try:
+            options = translator.get_options_for_model(self.model)
+        except NotRegistered:
+            return self
+        kept = {*self.model.language_fields, self.model.url_field}
+        others = [
+            f"{name}_{code}"
+            for name in options.all_fields
+            if name not in kept
+            for code in language_codes()
+            if code != language
+        ]
+        # Django's own defer(): modeltranslation's would read "title" as every title_*.
+        return models.QuerySet.defer(self.defer(*others), *options.all_fields)
 
     def missing_language(self, language):
         return self.exclude(pk__in=self.in_language(language).values("pk"))

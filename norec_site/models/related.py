@@ -6,10 +6,14 @@ the other side reads it through Django's reverse relation. No app needs to
 know which others point to it.
 """
 
+import datetime
+import functools
 from typing import NamedTuple
 
-from django.db.models import Value
+from django.db import connections, router
+from django.db.models import F, Value
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 
 
@@ -59,25 +63,74 @@ class Related:
         """{model name: [RelatedLink, newest first]} of the public items in ``language`` linked
         to this one either way; at most ``limit`` of each kind.
 
-        One query whatever the number of relations (a UNION) or of items.
-        """
+        One query whatever the number of relations (a UNION) or of items, compiled once
+        per type, language and limit (see ``related_sql``)."""
         relations = self.content_relations()
-        parts = []
-        for kind, (accessor, model) in enumerate(relations):
-            items = getattr(self, accessor).public(language).annotate(kind=Value(kind))
-            items = items.order_by("-published_at") if limit else items.order_by()
-            url_column = f"{model.url_field}_{language}"
-            parts.append(
-                items.values_list("kind", "published_at", f"title_{language}", url_column)[:limit]
-            )
         found = {model._meta.model_name: [] for _accessor, model in relations}
-        if not parts:
+        if not relations:
             return found
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        for kind, published_at, title, slug in rows:
-            model = relations[kind][1]
-            url = link_url(model, language, slug)
-            found[model._meta.model_name].append(RelatedLink(title, url, published_at))
+        compiled = related_sql(type(self), tuple(relations), language, limit)
+        now = timezone.now()
+        # A database router may send reads to a replica; the links live with the item.
+        with connections[router.db_for_read(type(self))].cursor() as cursor:
+            cursor.execute(compiled.sql, compiled.bound({"now": now, "pk": self.pk}))
+            names = [column.name for column in cursor.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        for row in rows:
+            model = relations[row["link_kind"]][1]
+            url = link_url(model, language, row["link_address"])
+            link = RelatedLink(row["link_title"], url, row["link_date"])
+            found[model._meta.model_name].append(link)
         for links in found.values():
             links.sort(key=lambda link: link.published_at, reverse=True)
         return found
+
+
+# An id no item has: where the item's own id goes in the compiled links query.
+PK_STANDIN = -987_654_321
+
+
+@functools.cache
+def related_sql(model, relations, language, limit):
+    """The UNION of ``related_public`` for ``model`` (and its ``content_relations()``) in
+    ``language``, compiled once, with a plan that binds the item's id and the current
+    time on each run.
+
+    Django takes longer to compile the union than PostgreSQL to run it. Any parameter
+    that is neither a constant nor one of the two stand-ins stops the compile (see
+    norec_site.search.sql.binding_plan)."""
+    from norec_site.search.sql import NOW_STANDIN, Bind, CompiledSearch, UnexpectedParameter
+
+    item = model(pk=PK_STANDIN)
+    parts = []
+    for kind, (accessor, other) in enumerate(relations):
+        items = (
+            getattr(item, accessor)
+            .public(language, now=NOW_STANDIN)
+            .annotate(
+                link_kind=Value(kind),
+                link_date=F("published_at"),
+                link_title=F(f"title_{language}"),
+                link_address=F(f"{other.url_field}_{language}"),
+            )
+        )
+        items = items.order_by("-published_at") if limit else items.order_by()
+        parts.append(items.values("link_kind", "link_date", "link_title", "link_address")[:limit])
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    sql, params = union.query.sql_with_params()
+    plan, found = [], {"now": 0, "pk": 0}
+    for param in params:
+        if isinstance(param, datetime.datetime) and param == NOW_STANDIN:
+            plan.append(Bind("now"))
+        elif type(param) is int and param == PK_STANDIN:
+            plan.append(Bind("pk"))
+        elif isinstance(param, int | str | bool):
+            plan.append(param)
+            continue
+        else:
+            raise UnexpectedParameter(f"The related links' SQL has the parameter {param!r}.")
+        found[plan[-1].name] += 1
+    expected_now = sum(other.objects.none().now_comparisons for _accessor, other in relations)
+    if found["now"] != expected_now or found["pk"] < len(parts):
+        raise UnexpectedParameter(f"The related links' SQL binds {found}; now {expected_now}×.")
+    return CompiledSearch(sql, tuple(plan))

@@ -2,8 +2,8 @@
 the accessibility statement's address and the home page's introduction.
 
 Editors manage them per language (menu links and site settings). They cost one
-SQL query a page (the settings row with the menus in an array), which keeps
-every public page within its query budget.
+SQL query (the settings row with the menus in an array), made once per process
+and content version; every public page stays within its query budget.
 """
 
 from dataclasses import dataclass, field
@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from norec_site.models import MenuItem, SitePage, SiteSettings
+from norec_site.page_cache import fragment
 
 # The main menu when editors have not made one, and on the pages that must not
 # touch the database (404).
@@ -80,8 +81,9 @@ def _settings_row(language):
     )
 
 
-def site_chrome(language, request_path):
-    row = _settings_row(language) or {"links": [], "statement_path": "", "heading": "", "text": ""}
+def site_chrome(language, request_path, row=None):
+    row = row or _settings_row(language)
+    row = row or {"links": [], "statement_path": "", "heading": "", "text": ""}
     chrome = SiteChrome(home_heading=row["heading"] or "", home_text=row["text"] or "")
     for link in row["links"]:
         if link["section"]:
@@ -107,6 +109,12 @@ def fixed_chrome(request_path=""):
 
 
 def chrome(request):
-    """Context processor: ``site_chrome``, read only when a template shows it."""
+    """Context processor: ``site_chrome``, read only when a template shows it, from the
+    settings row kept for the content version (norec_site.page_cache.fragment)."""
     language = get_language()
-    return {"site_chrome": SimpleLazyObject(lambda: site_chrome(language, request.path))}
+
+    def made():
+        row = fragment(request, ("chrome", language), lambda: _settings_row(language))
+        return site_chrome(language, request.path, row)
+
+    return {"site_chrome": SimpleLazyObject(made)}

@@ -13,6 +13,7 @@ from norec_site.models import Status
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
 from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
+from tests.sitemaps import sitemap_document
 
 from .factories import ArticleFactory
 
@@ -141,7 +142,7 @@ def test_editor_writes_in_nynorsk_adds_english_and_schedules_an_article(client):
             title = getattr(article, f"title_{code}") or article.title_nn
             assert (title in titles) is shown
             assert (title in feed) is shown
-        sitemap = client.get("/sitemap.xml").content.decode()
+        sitemap = sitemap_document(client).decode()
         assert article.get_absolute_url("en") in sitemap
         assert article.get_absolute_url("nn") in sitemap
 

@@ -277,3 +277,24 @@ def test_what_links_to_an_item_counts_drafts_too():
     draft.related_reports.add(report)
     assert report.linked_from() == [draft]
     assert ArticleFactory().linked_from() == []
+
+
+def test_shown_in_leaves_out_only_what_a_page_in_its_language_never_reads(
+    django_assert_num_queries,
+):
+    article = ArticleFactory(translated=True, seo_title_nn="Kort", seo_title_en="Short")
+    with translation.override("nn"):
+        item = Article.objects.public("nn").shown_in("nn").get(pk=article.pk)
+        deferred = item.get_deferred_fields()
+        assert {"seo_title_nb", "seo_title_en", "image_caption_en", "title", "body"} <= deferred
+        kept = {
+            f"{name}_{code}"
+            for name in ("title", "lead", "body", "slug")
+            for code in ["nn", "nb", "en"]
+        }
+        assert not deferred & (kept | {"seo_title_nn", "image_caption_nn"})
+        with django_assert_num_queries(0):
+            assert item.meta_title == "Kort"
+            assert item.available_languages() == ["nn", "nb", "en"]
+            assert [code for code, _url in item.language_urls()] == ["nn", "nb", "en"]
+            assert str(item) == article.title_nn

@@ -18,6 +18,7 @@ from tests.conftest import url_in
 from tests.factories import ImageFactory, PersonFactory, TopicFactory, UserFactory
 from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
+from tests.sitemaps import sitemap_document
 
 from .factories import ArticleFactory
 
@@ -42,8 +43,7 @@ def feed_entries(client, language, name="news:feed"):
 
 
 def sitemap_locations(client):
-    response = client.get("/sitemap.xml")
-    tree = etree.fromstring(response.content)
+    tree = etree.fromstring(sitemap_document(client))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     return tree, [loc.text for loc in tree.findall("s:url/s:loc", ns)]
 

@@ -16,6 +16,7 @@ from norec_site import page_cache
 from norec_site.registry import content_models, in_display_order
 from tests.news.factories import ArticleFactory
 from tests.norec_site.test_page_cache import committed
+from tests.sitemaps import sitemap_document
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_a_declared_type_appears_in_search_sitemap_and_home(client, event_model)
     response = client.get(url("search"), {"q": "partnarmøte", "type": "events"})
     assert [hit.url for hit in response.context["page_obj"].object_list] == [address]
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_document(client).decode()
     assert f"http://testserver{address}" in sitemap
     assert f"http://testserver{url('events:index')}" in sitemap
 

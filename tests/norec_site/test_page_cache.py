@@ -237,6 +237,59 @@ def test_site_page_and_menu_changes_show_on_cached_pages(client, commit):
     assert "Kven er Norec" in client.get(home).content.decode()
 
 
+def menu_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(url).content.decode()
+    return content, [q["sql"] for q in queries if "norec_site_menuitem" in q["sql"]]
+
+
+def test_menus_are_read_once_per_content_version_with_the_page_cache_off(client, commit, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    with commit():
+        page = SitePageFactory(title_nn="Om oss i Norec")
+        MenuItem.objects.create(menu=MenuItem.Menu.FOOTER, language="nn", page=page)
+    first, read = menu_queries(client, reverse("home"))
+    assert "Om oss i Norec" in first and len(read) <= 1
+    again, read = menu_queries(client, news_list())
+    assert "Om oss i Norec" in again and read == []  # kept for this version
+    with commit():
+        page.title_nn = "Kven er Norec"
+        page.save()
+    changed, read = menu_queries(client, news_list())
+    assert "Kven er Norec" in changed and len(read) == 1
+
+
+def test_menus_are_never_kept_from_a_transaction_whose_change_waits_for_its_commit(
+    client, commit, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    with commit():
+        page = SitePageFactory(title_nn="Om oss i Norec")
+        MenuItem.objects.create(menu=MenuItem.Menu.FOOTER, language="nn", page=page)
+    client.get(reverse("home"))
+    page.title_nn = "Ikkje sendt enno"
+    page.save()  # no commit: no version shows it yet
+    content, read = menu_queries(client, reverse("home"))
+    assert "Ikkje sendt enno" in content and len(read) == 1
+    content, read = menu_queries(client, reverse("home"))
+    assert "Ikkje sendt enno" in content and len(read) == 1  # read again, never kept
+
+
+def test_a_scheduled_menu_page_appears_at_its_time_with_the_page_cache_off(
+    client, commit, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    with commit():
+        page = SitePageFactory(
+            title_nn="Kjem seinare", published_at=timezone.now() + datetime.timedelta(minutes=10)
+        )
+        MenuItem.objects.create(menu=MenuItem.Menu.FOOTER, language="nn", page=page)
+    assert "Kjem seinare" not in client.get(reverse("home")).content.decode()
+    assert "Kjem seinare" not in client.get(reverse("home")).content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11), tick=False):
+        assert "Kjem seinare" in client.get(reverse("home")).content.decode()
+
+
 def test_a_scheduled_article_appears_at_its_time_though_the_list_was_cached(client, commit):
     with commit():
         ArticleFactory(

@@ -75,6 +75,7 @@ def pages():
         ("news feed", reverse("news:feed")),
         ("reports feed", reverse("reports:feed")),
         ("sitemap", "/sitemap.xml"),
+        ("sitemap, the news", "/sitemap-news.xml"),
         ("a site page", SiteSettings.load().accessibility_page.get_absolute_url()),
     ]
 

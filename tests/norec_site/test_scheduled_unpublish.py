@@ -17,6 +17,7 @@ from tests.factories import UserFactory
 from tests.news.factories import ArticleFactory
 from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
+from tests.sitemaps import sitemap_document
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def pinned_time():
 
 
 def sitemap(client):
-    return client.get("/sitemap.xml").content.decode()
+    return sitemap_document(client).decode()
 
 
 def search_titles(client, query):

@@ -13,6 +13,7 @@ from tests.conftest import url_in
 from tests.factories import ImageFactory, UserFactory
 from tests.news.factories import ArticleFactory
 from tests.reports.factories import ReportFactory
+from tests.sitemaps import sitemap_document
 
 from .factories import ProjectFactory
 
@@ -218,7 +219,7 @@ def test_project_page_queries_stay_fixed_with_many_partners_and_pictures(
 
 
 def test_draft_is_missing_from_the_sitemap(client, portfolio):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_document(client).decode()
     assert page_url(portfolio["A"]) in xml
     assert portfolio["F"].slug_nn not in xml
     assert url_in("nn", "projects:index") in xml

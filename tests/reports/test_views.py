@@ -20,6 +20,7 @@ from lxml import html
 from norec_site.models import SustainableDevelopmentGoal
 from reports.models import Report, ReportFile
 from tests.factories import OrganisationFactory, PersonFactory, TopicFactory, UserFactory
+from tests.sitemaps import sitemap_document
 
 from .factories import ReportFactory, ReportSeriesFactory
 
@@ -398,7 +399,7 @@ def test_atom_feed_parses(client, in_action):
 def test_sitemap_lists_public_reports_in_their_languages(client):
     public = ReportFactory(title_en="", summary_en="")
     draft = ReportFactory(draft=True)
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_document(client).decode()
 
     assert f"http://testserver{detail_url(public, 'nn')}" in body
     assert f"{public.slug_nn}" in body and "/en/reports/" in body  # the library in English

@@ -1,0 +1,63 @@
+"""The sitemap index: its sections and their pages, each address once, drafts never."""
+
+from collections import Counter
+
+import pytest
+from lxml import etree
+
+from norec_site.sitemaps import PublishableSitemap
+from tests.factories import SitePageFactory
+from tests.news.factories import ArticleFactory
+from tests.reports.factories import ReportFactory
+from tests.sitemaps import NAMESPACES, section_addresses, sitemap_document
+
+pytestmark = pytest.mark.django_db
+
+
+def locations(content):
+    return [loc.text for loc in etree.fromstring(content).findall("s:url/s:loc", NAMESPACES)]
+
+
+def test_the_index_lists_the_pages_then_each_type_and_robots_points_to_it(client):
+    ArticleFactory()
+    ReportFactory()
+    SitePageFactory()
+    assert section_addresses(client) == [
+        "/sitemap-pages.xml",
+        "/sitemap-news.xml",
+        "/sitemap-reports.xml",
+        "/sitemap-projects.xml",
+        "/sitemap-site-pages.xml",
+    ]
+    assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+def test_a_section_is_paged_and_lists_each_address_once(client, monkeypatch):
+    monkeypatch.setattr(PublishableSitemap, "limit", 2)
+    translated = ArticleFactory.create_batch(2, translated=True)  # nn, nb and en
+    nynorsk = ArticleFactory.create_batch(2)
+    ArticleFactory(draft=True, translated=True)
+    news_pages = [address for address in section_addresses(client) if "-news" in address]
+    # 2 × 3 + 2 addresses, two a page.
+    assert news_pages == [
+        "/sitemap-news.xml",
+        "/sitemap-news.xml?p=2",
+        "/sitemap-news.xml?p=3",
+        "/sitemap-news.xml?p=4",
+    ]
+    listed = [loc for address in news_pages for loc in locations(client.get(address).content)]
+    expected = [
+        f"http://testserver{article.get_absolute_url(code)}"
+        for article in translated
+        for code in ("nn", "nb", "en")
+    ] + [f"http://testserver{article.get_absolute_url('nn')}" for article in nynorsk]
+    assert Counter(listed) == Counter(expected)
+    assert client.get("/sitemap-news.xml?p=5").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_a_draft_is_in_no_section(client):
+    draft = ArticleFactory(draft=True, translated=True, title_nn="Utkast om fisk")
+    document = sitemap_document(client).decode()
+    for code in ("nn", "nb", "en"):
+        assert draft.get_absolute_url(code) not in document
