@@ -1,12 +1,15 @@
-"""sitemap.xml: an index of sections (pages, then each content type), each in pages
-of at most ``limit`` addresses; every published item in each language it exists in,
-with hreflang alternates.
+"""sitemap.xml: every published item in each language it exists in, with hreflang
+alternates, in sections (pages, then each content type) of at most ``limit`` addresses
+a page.
 
-A section never loads its items: it counts them per language in one query and reads
-only the page it shows (addresses, languages and dates), language after language.
+While every section fits in one page, /sitemap.xml is the whole sitemap, read with one
+query a type. Once one does not, it is the index of the sections' pages, and a section
+never loads its items: it counts them per language in one query and reads only the page
+it shows (addresses, languages and dates), language after language.
 """
 
-from functools import cached_property
+import operator
+from functools import cached_property, reduce
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import index, sitemap
@@ -56,8 +59,7 @@ class LanguagePairs:
             size = self.sitemap.stats["counts"][code]
             low, high = max(start - offset, 0), min(stop - offset, size)
             if low < high:
-                rows = self.sitemap.rows(code)[low:high]
-                pairs.extend((row, code) for row in rows)
+                pairs.extend((row, code) for row in self.sitemap.rows_in(code, low, high))
             offset += size
         return pairs
 
@@ -71,6 +73,8 @@ class PublishableSitemap(Sitemap):
 
     def __init__(self, model):
         self.model = model
+        # Every row, once fits_one_page() has found that they fit one page.
+        self.whole = None
 
     def published(self):
         flags = {f"in_{code}": in_language(self.model, code) for code in language_codes()}
@@ -79,21 +83,47 @@ class PublishableSitemap(Sitemap):
     @cached_property
     def stats(self):
         """How many items exist in each language, and the latest change among them: one query."""
-        listed = Q()
-        counts = {}
-        for code in language_codes():
-            counts[code] = Count("pk", filter=Q(**{f"in_{code}": True}))
-            listed |= Q(**{f"in_{code}": True})
-        found = self.published().aggregate(**counts, lastmod=Max("updated_at", filter=listed))
+        if self.whole is not None:
+            counts = {
+                code: sum(row[f"in_{code}"] for row in self.whole) for code in language_codes()
+            }
+            return {
+                "counts": counts,
+                "lastmod": max((r["updated_at"] for r in self.whole), default=None),
+            }
+        counts = {code: Count("pk", filter=Q(**{f"in_{code}": True})) for code in language_codes()}
+        found = self.published().aggregate(
+            **counts, lastmod=Max("updated_at", filter=self.listed_in(*language_codes()))
+        )
         lastmod = found.pop("lastmod")
         return {"counts": found, "lastmod": lastmod}
 
-    def rows(self, code):
-        """The items in ``code``, by pk, as the addresses and alternates need them."""
+    @staticmethod
+    def listed_in(*codes):
+        return reduce(operator.or_, (Q(**{f"in_{code}": True}) for code in codes))
+
+    def rows(self, *codes):
+        """The items in any of ``codes``, by pk, as the addresses and alternates need them."""
         url_fields = [f"{self.model.url_field}_{other}" for other in language_codes()]
         flags = [f"in_{other}" for other in language_codes()]
-        listed = self.published().filter(**{f"in_{code}": True}).order_by("pk")
+        listed = self.published().filter(self.listed_in(*codes)).order_by("pk")
         return listed.values("pk", "updated_at", *url_fields, *flags)
+
+    def rows_in(self, code, low, high):
+        """Rows ``low`` to ``high`` of the items in ``code``."""
+        if self.whole is not None:
+            return [row for row in self.whole if row[f"in_{code}"]][low:high]
+        return self.rows(code)[low:high]
+
+    def fits_one_page(self):
+        """Whether every address fits one page, read in one query of at most a page of
+        items; when they do, the rows are kept and the sitemap makes no other query."""
+        rows = list(self.rows(*language_codes())[: self.limit + 1])
+        addresses = sum(row[f"in_{code}"] for row in rows for code in language_codes())
+        if len(rows) > self.limit or addresses > self.limit:
+            return False
+        self.whole = rows
+        return True
 
     def _items(self):
         return LanguagePairs(self)
@@ -125,6 +155,9 @@ class PagesSitemap(Sitemap):
     def location(self, item):
         return reverse(item)
 
+    def fits_one_page(self):
+        return self.paginator.num_pages <= 1
+
 
 def content_sitemaps():
     """{section: sitemap}: "pages", then one section per content type in display order."""
@@ -135,8 +168,12 @@ def content_sitemaps():
 
 
 def sitemap_xml(request):
-    """The sitemap index: each section's pages, from what the registry holds when asked."""
-    return index(request, sitemaps=content_sitemaps(), sitemap_url_name="sitemap_section")
+    """The whole sitemap while each section fits one page; past that, the index of the
+    sections' pages. From what the registry holds when it is asked."""
+    sections = content_sitemaps()
+    if all(section.fits_one_page() for section in sections.values()):
+        return sitemap(request, sitemaps=sections)
+    return index(request, sitemaps=sections, sitemap_url_name="sitemap_section")
 
 
 def sitemap_section(request, section):

@@ -1,4 +1,5 @@
-"""The sitemap as one document: the index's sections, every page of each, read in order."""
+"""The sitemap as one document: /sitemap.xml itself while it is whole, else the index's
+sections, every page of each, read in order."""
 
 from urllib.parse import urlsplit
 
@@ -25,6 +26,10 @@ def section_addresses(client):
 
 def sitemap_document(client):
     """Every section page's <url> entries in one <urlset>, as bytes."""
+    whole = client.get("/sitemap.xml")
+    assert whole.status_code == 200
+    if etree.fromstring(whole.content).tag == f"{{{NAMESPACES['s']}}}urlset":
+        return whole.content
     merged = None
     for address in section_addresses(client):
         response = client.get(address)

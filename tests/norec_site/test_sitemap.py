@@ -1,13 +1,15 @@
-"""The sitemap index: its sections and their pages, each address once, drafts never."""
+"""The sitemap: whole while it fits one page a section, else an index of the sections'
+pages; each address once, drafts never."""
 
 from collections import Counter
 
 import pytest
 from lxml import etree
 
-from norec_site.sitemaps import PublishableSitemap
+from norec_site.sitemaps import PublishableSitemap, content_sitemaps
 from tests.factories import SitePageFactory
 from tests.news.factories import ArticleFactory
+from tests.projects.factories import ProjectFactory
 from tests.reports.factories import ReportFactory
 from tests.sitemaps import NAMESPACES, section_addresses, sitemap_document
 
@@ -18,11 +20,54 @@ def locations(content):
     return [loc.text for loc in etree.fromstring(content).findall("s:url/s:loc", NAMESPACES)]
 
 
-def test_the_index_lists_the_pages_then_each_type_and_robots_points_to_it(client):
-    ArticleFactory()
+def test_a_small_site_has_the_whole_sitemap_at_its_address_with_one_query_a_type(
+    client, django_assert_max_num_queries
+):
+    article = ArticleFactory(translated=True)
+    report = ReportFactory()
+    page = SitePageFactory()
+    types = len(content_sitemaps()) - 1  # the "pages" section reads nothing
+    # The content version's read, then one query a type.
+    with django_assert_max_num_queries(1 + types):
+        response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    document = etree.fromstring(response.content)
+    assert document.tag == f"{{{NAMESPACES['s']}}}urlset"
+    listed = locations(response.content)
+    for address in [
+        *(article.get_absolute_url(code) for code in ("nn", "nb", "en")),
+        report.get_absolute_url("nn"),
+        page.get_absolute_url("nn"),
+        "/nn/",
+    ]:
+        assert f"http://testserver{address}" in listed
+    alternates = document.findall("s:url/x:link[@hreflang='nb']", NAMESPACES)
+    assert f"http://testserver{article.get_absolute_url('nb')}" in {
+        link.get("href") for link in alternates
+    }
+
+
+def test_once_a_section_needs_two_pages_the_address_is_the_index_within_the_budget(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(PublishableSitemap, "limit", 2)
+    ArticleFactory.create_batch(2, translated=True)
+    ReportFactory.create_batch(3)
+    ProjectFactory.create_batch(3)
+    SitePageFactory.create_batch(3)
+    with django_assert_max_num_queries(8):
+        response = client.get("/sitemap.xml")
+    assert etree.fromstring(response.content).tag == f"{{{NAMESPACES['s']}}}sitemapindex"
+    assert "/sitemap-news.xml?p=3" in response.content.decode()
+
+
+def test_the_index_lists_the_pages_then_each_type_and_robots_points_to_it(client, monkeypatch):
+    monkeypatch.setattr(PublishableSitemap, "limit", 1)
+    ArticleFactory(translated=True)
     ReportFactory()
     SitePageFactory()
-    assert section_addresses(client) == [
+    sections = dict.fromkeys(address.split("?")[0] for address in section_addresses(client))
+    assert list(sections) == [
         "/sitemap-pages.xml",
         "/sitemap-news.xml",
         "/sitemap-reports.xml",
