@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from norec_site.languages import own_language_first
 from norec_site.login import client_ip
 from norec_site.models import SustainableDevelopmentGoal, Topic
+from norec_site.page_cache import fragment
 from norec_site.views import PublishableDetailView, PublishableListView, can_preview
 from reports import citations
 from reports.models import Report, ReportFile, ReportSeries, language_name
@@ -57,33 +58,43 @@ class ReportListView(PublishableListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = self.found["total"]  # counted with the filters' options
+        paginator.count = self.options["total"]  # counted with the filters' options
         return paginator
 
     def get_context_data(self, **kwargs):
-        public = Report.objects.public(get_language())
-        # The count, years and file languages in one query: reports joined to their few files.
-        shown = Q(pk__in=self.object_list.values("pk")) if self.filters else None
-        found = self.found = public.order_by().aggregate(
-            total=Count("pk", distinct=True, filter=shown),
-            years=ArrayAgg(ExtractYear("publication_date"), distinct=True, default=[]),
-            languages=ArrayAgg(
-                "files__language", distinct=True, filter=Q(files__isnull=False), default=[]
-            ),
-        )
-        context = super().get_context_data(**kwargs)
-        context.update(
-            filters=self.filters,
-            series_options=ReportSeries.objects.filter(reports__in=public).distinct(),
-            year_options=sorted(found["years"], reverse=True),
-            language_options=[
-                (code, language_name(code))
-                for code in own_language_first(sorted(found["languages"]))
-            ],
-            sdg_options=SustainableDevelopmentGoal.objects.all(),
-            topic_options=Topic.objects.filter(reports__in=public).distinct(),
-        )
-        return context
+        language = get_language()
+        if self.filters:  # the count depends on them: made for this request
+            shown = Q(pk__in=self.object_list.values("pk"))
+            self.options = library_options(language, shown)
+        else:
+            key = ("report library", language)
+            self.options = fragment(self.request, key, lambda: library_options(language))
+        return {**super().get_context_data(**kwargs), **self.options, "filters": self.filters}
+
+
+def library_options(language, shown=None):
+    """What the library's filters offer in ``language``, and how many reports are
+    ``shown`` (all, by default). Unfiltered, every request asks the same until content
+    changes, so the view keeps it per content version (norec_site.page_cache.fragment)."""
+    public = Report.objects.public(language)
+    # The count, years and file languages in one query: reports joined to their few files.
+    found = public.order_by().aggregate(
+        total=Count("pk", distinct=True, filter=shown),
+        years=ArrayAgg(ExtractYear("publication_date"), distinct=True, default=[]),
+        languages=ArrayAgg(
+            "files__language", distinct=True, filter=Q(files__isnull=False), default=[]
+        ),
+    )
+    return {
+        "total": found["total"],
+        "series_options": list(ReportSeries.objects.filter(reports__in=public).distinct()),
+        "year_options": sorted(found["years"], reverse=True),
+        "language_options": [
+            (code, language_name(code)) for code in own_language_first(sorted(found["languages"]))
+        ],
+        "sdg_options": list(SustainableDevelopmentGoal.objects.all()),
+        "topic_options": list(Topic.objects.filter(reports__in=public).distinct()),
+    }
 
 
 class ReportDetailView(PublishableDetailView):

@@ -511,3 +511,27 @@ def test_a_loop_of_downloads_counts_once_per_visitor_file_and_hour(client, in_ac
     stored = list(DownloadSeen.objects.values_list("visitor", flat=True))
     assert all(re.fullmatch(r"[0-9a-f]{64}", key) for key in stored)
     assert not any("203.0.113" in key for key in stored)
+
+
+def test_the_library_filters_follow_a_publish_though_kept_per_content_version(client, settings):
+    """The filters' options are made once per content version: a report published in a new
+    year, series and topic is offered at the next request, with the page cache off."""
+    from tests.norec_site.test_page_cache import committed
+
+    settings.PAGE_CACHE_SECONDS = 0
+    with committed():
+        ReportFactory(publication_date=datetime.date(2019, 5, 1))
+    library = reverse("reports:index")
+    first = client.get(library).content.decode()
+    assert '<option value="2019"' in first and '<option value="2011"' not in first
+    series = ReportSeriesFactory(name_nn="Serien om vatn")
+    topic = TopicFactory(name_nn="Vatn og sanitær")
+    with committed():
+        report = ReportFactory(publication_date=datetime.date(2011, 3, 1), series=series)
+        report.topics.add(topic)
+    again = client.get(library).content.decode()
+    assert '<option value="2011"' in again
+    assert "Serien om vatn" in again and "Vatn og sanitær" in again
+    with committed():
+        report.delete()
+    assert '<option value="2011"' not in client.get(library).content.decode()
