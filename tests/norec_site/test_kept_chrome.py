@@ -98,6 +98,27 @@ def test_a_site_page_leaves_the_menu_at_its_unpublish_time(client):
         assert "Går ut" not in home(client)
 
 
+def test_a_site_page_joins_the_menu_at_its_publish_time(client):
+    footer_page("Kjem seinare", published_at=timezone.now() + datetime.timedelta(minutes=10))
+    assert "Kjem seinare" not in home(client)
+    assert "Kjem seinare" not in home(client)
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11), tick=False):
+        assert "Kjem seinare" in home(client)
+
+
+def test_a_deleted_site_page_and_a_new_statement_page_show_at_once(client):
+    page = footer_page("Vert sletta")
+    statement = SitePageFactory(title_nn="Erklæringa")
+    assert "Vert sletta" in home(client)
+    settings_row = SiteSettings.load()
+    settings_row.accessibility_page = statement
+    settings_row.save()
+    page.delete()
+    content = home(client)
+    assert "Vert sletta" not in content
+    assert f'href="{statement.get_absolute_url("nn")}"' in content
+
+
 def test_a_rolled_back_change_is_never_kept(client, cache_seconds):
     footer_page("Før")
     assert "Før" in home(client)
