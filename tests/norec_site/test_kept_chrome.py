@@ -168,3 +168,14 @@ def test_without_a_settings_row_the_chrome_costs_no_extra_query(client):
         home(client)
     # Kept for the version like any row: not read again on every page.
     assert [q for q in queries if "norec_site_sitesettings" in q["sql"]] == []
+
+
+def test_the_home_heading_of_one_language_never_shows_in_another(client):
+    settings_row = SiteSettings.load()
+    settings_row.home_heading_nn = "Overskrift på nynorsk"
+    settings_row.home_text_en = "An English introduction."
+    settings_row.save()
+    for language in ("en", "nn", "nb", "en"):
+        content = home(client, language)
+        assert ("Overskrift på nynorsk" in content) == (language == "nn"), language
+        assert ("An English introduction." in content) == (language == "en"), language
