@@ -21,6 +21,8 @@ from norec_site.page_cache import fragment
 # The main menu when editors have not made one, and on the pages that must not
 # touch the database (404).
 DEFAULT_SECTIONS = (MenuItem.Section.NEWS, MenuItem.Section.REPORTS, MenuItem.Section.PROJECTS)
+# What the chrome shows without a settings row (before migrations).
+NO_ROW = {"links": [], "statement_path": "", "heading": "", "text": ""}
 
 
 @dataclass
@@ -82,8 +84,7 @@ def _settings_row(language):
 
 
 def site_chrome(language, request_path, row=None):
-    row = row or _settings_row(language)
-    row = row or {"links": [], "statement_path": "", "heading": "", "text": ""}
+    row = row or _settings_row(language) or NO_ROW
     chrome = SiteChrome(home_heading=row["heading"] or "", home_text=row["text"] or "")
     for link in row["links"]:
         if link["section"]:
@@ -114,7 +115,8 @@ def chrome(request):
     language = get_language()
 
     def made():
-        row = fragment(request, ("chrome", language), lambda: _settings_row(language))
+        # Kept as NO_ROW when there is no row, so that none is looked for on every page.
+        row = fragment(request, ("chrome", language), lambda: _settings_row(language) or NO_ROW)
         return site_chrome(language, request.path, row)
 
     return {"site_chrome": SimpleLazyObject(made)}
