@@ -1,6 +1,7 @@
 """News articles: written by communications staff, usually in Nynorsk first."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -85,7 +86,16 @@ class Article(Publishable):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = Publishable.slug_constraints("news_article")
-        indexes = [*Publishable.Meta.indexes, *search_indexes("news_article")]
+        indexes = [
+            *Publishable.Meta.indexes,
+            *search_indexes("news_article"),
+            # The home page's newest featured article, however few are featured.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(featured=True),
+                name="article_featured_newest",
+            ),
+        ]
 
     # Articles and pictures have no fallback language (see their translation
     # options): each of these is in the page's language or empty.
