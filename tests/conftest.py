@@ -32,6 +32,23 @@ def pytest_unconfigure(config):
         shutil.rmtree(config.stash[SESSION_MEDIA], ignore_errors=True)
 
 
+def pytest_collection_modifyitems(config, items):
+    """A transactional test must restore the rows that migrations made (serialized_rollback).
+
+    Its flush would otherwise re-create the content types, and every later test that
+    restores them fails at setup with a duplicate key."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: mark it django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test writes its files to its own folder, so tests can look at the disk."""

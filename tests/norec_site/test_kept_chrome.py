@@ -20,7 +20,8 @@ from norec_site.groups import COMMUNICATIONS
 from norec_site.models import MenuItem, SiteSettings, Status
 from tests.factories import SitePageFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback keeps the goals, groups and settings that migrations made.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True, params=[0, 300], ids=["cache-off", "cache-on"])
@@ -28,7 +29,7 @@ def cache_seconds(request, settings):
     settings.PAGE_CACHE_SECONDS = request.param
     page_cache.page_cache().clear()
     page_cache.forget_fragments()
-    SiteSettings.load()  # the migration's row, gone with the last test's flush
+    SiteSettings.load()  # the migration's row, or a fresh one
     yield request.param
     page_cache.page_cache().clear()
     page_cache.forget_fragments()
