@@ -83,8 +83,7 @@ def _settings_row(language):
     )
 
 
-def site_chrome(language, request_path, row=None):
-    row = row or _settings_row(language) or NO_ROW
+def site_chrome(language, request_path, row):
     chrome = SiteChrome(home_heading=row["heading"] or "", home_text=row["text"] or "")
     for link in row["links"]:
         if link["section"]:
