@@ -6,11 +6,21 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from norec_site import revisions
-from norec_site.models import Image, Ordered, Publishable, library_image, rich_text, slug_field
+from norec_site.models import (
+    Image,
+    Ordered,
+    Publishable,
+    library_image,
+    public_indexes,
+    rich_text,
+    slug_field,
+)
 from norec_site.registry import Content, HomeList
 from norec_site.search import search_indexes, search_vector_field
 
 SEARCH_WEIGHTS = {"A": ["title"], "B": ["lead"], "C": ["body"]}
+# Written in a language when each of these is: what a public page in it needs.
+LANGUAGE_FIELDS = ("title", "lead", "body")
 
 
 @revisions.register(follow=("bylines",))
@@ -65,7 +75,7 @@ class Article(Publishable):
     search_nb = search_vector_field("nb", SEARCH_WEIGHTS)
     search_en = search_vector_field("en", SEARCH_WEIGHTS)
 
-    language_fields = ("title", "lead", "body")
+    language_fields = LANGUAGE_FIELDS
     rich_text_fields = ("body",)
     url_name = "news:detail"
     content = Content(
@@ -89,6 +99,7 @@ class Article(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             *search_indexes("news_article"),
+            *public_indexes("news_article", LANGUAGE_FIELDS, ["-published_at"]),
             # The home page's newest featured article, however few are featured.
             models.Index(
                 fields=["-published_at"],

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from norec_site.drafts import awaiting_review as submitted
 from norec_site.drafts import drafts_by
 from norec_site.languages import language_codes, language_name
-from norec_site.models import Status
+from norec_site.models import Status, written_in
 from norec_site.notifications import unread_for
 from norec_site.registry import content_models
 
@@ -115,9 +115,7 @@ def missing_translation(user):
     for model in changeable_models(user):
         incomplete = Q()
         for code in codes:
-            complete = Q()
-            for name in model.language_fields:
-                complete &= Q(**{f"{name}_{code}__gt": ""})
+            complete = written_in(model.language_fields, code)
             incomplete |= Q(**{f"title_{code}__gt": ""}) & ~complete
         items = model._default_manager.filter(incomplete).order_by("-updated_at")[:LIMIT]
         for item in items:

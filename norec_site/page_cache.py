@@ -104,7 +104,7 @@ def read_version():
 def next_scheduled_change(now=None):
     """The earliest future publication or unpublication time of any content: one query
     (a UNION of each content type's next two times)."""
-    from norec_site.models.publishable import Status
+    from norec_site.models.public import Status
     from norec_site.registry import content_models
 
     now = now or timezone.now()

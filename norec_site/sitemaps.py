@@ -2,22 +2,24 @@
 alternates, in sections (pages, then each content type) of at most ``limit`` addresses
 a page.
 
-While every section fits in one page, /sitemap.xml is the whole sitemap, read with one
-query a type. Once one does not, it is the index of the sections' pages, and a section
-never loads its items: it counts them per language in one query and reads only the page
-it shows (addresses, languages and dates), language after language.
+Every type is first counted per language in one query (``public_figures``). While every
+section fits in one page, /sitemap.xml is the whole sitemap, read with one more query a
+type. Once one does not, it is the index of the sections' pages, and a section never
+loads its items: it reads only the page it shows (addresses, languages and dates),
+language after language.
 """
 
 import operator
-from functools import cached_property, reduce
+from functools import cache, cached_property, reduce
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import index, sitemap
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, Value
 from django.urls import reverse
 from django.utils.translation import get_language
 
 from norec_site.languages import language_codes
+from norec_site.models import written_in
 from norec_site.models.related import link_url
 from norec_site.registry import in_display_order
 
@@ -28,10 +30,30 @@ ADDRESSES_PER_PAGE = 1000
 
 def in_language(model, code):
     """True where the item's language fields are all written in ``code`` (as in_language())."""
-    condition = Q()
-    for name in model.language_fields:
-        condition &= Q(**{f"{name}_{code}__gt": ""})
-    return ExpressionWrapper(condition, output_field=BooleanField())
+    return ExpressionWrapper(written_in(model.language_fields, code), output_field=BooleanField())
+
+
+def public_figures(models):
+    """{model: {code: (count, latest change)}} of the items public in each language: one
+    query for every type and language, each part counted from its partial index."""
+    parts = [
+        model.objects.public(code)
+        .order_by()
+        .annotate(kind=Value(model._meta.label_lower), code=Value(code))
+        .values("kind", "code")
+        .annotate(n=Count("*"), lastmod=Max("updated_at"))
+        for model in models
+        for code in language_codes()
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if parts else []
+    found = {(row["kind"], row["code"]): (row["n"], row["lastmod"]) for row in rows}
+    return {
+        model: {
+            code: found.get((model._meta.label_lower, code), (0, None))
+            for code in language_codes()
+        }
+        for model in models
+    }
 
 
 class LanguagePairs:
@@ -71,8 +93,10 @@ class PublishableSitemap(Sitemap):
     alternates = True
     limit = ADDRESSES_PER_PAGE
 
-    def __init__(self, model):
+    def __init__(self, model, figures):
         self.model = model
+        # A callable giving public_figures() of every type: read once, when first needed.
+        self.figures = figures
         # Every row, once fits_one_page() has found that they fit one page.
         self.whole = None
 
@@ -82,7 +106,7 @@ class PublishableSitemap(Sitemap):
 
     @cached_property
     def stats(self):
-        """How many items exist in each language, and the latest change among them: one query."""
+        """How many items exist in each language, and the latest change among them."""
         if self.whole is not None:
             counts = {
                 code: sum(row[f"in_{code}"] for row in self.whole) for code in language_codes()
@@ -91,12 +115,12 @@ class PublishableSitemap(Sitemap):
                 "counts": counts,
                 "lastmod": max((r["updated_at"] for r in self.whole), default=None),
             }
-        counts = {code: Count("pk", filter=Q(**{f"in_{code}": True})) for code in language_codes()}
-        found = self.published().aggregate(
-            **counts, lastmod=Max("updated_at", filter=self.listed_in(*language_codes()))
-        )
-        lastmod = found.pop("lastmod")
-        return {"counts": found, "lastmod": lastmod}
+        figures = self.figures()[self.model]
+        changes = [lastmod for _count, lastmod in figures.values() if lastmod]
+        return {
+            "counts": {code: count for code, (count, _lastmod) in figures.items()},
+            "lastmod": max(changes, default=None),
+        }
 
     @staticmethod
     def listed_in(*codes):
@@ -116,13 +140,12 @@ class PublishableSitemap(Sitemap):
         return self.rows(code)[low:high]
 
     def fits_one_page(self):
-        """Whether every address fits one page, read in one query of at most a page of
-        items; when they do, the rows are kept and the sitemap makes no other query."""
-        rows = list(self.rows(*language_codes())[: self.limit + 1])
-        addresses = sum(row[f"in_{code}"] for row in rows for code in language_codes())
-        if len(rows) > self.limit or addresses > self.limit:
+        """Whether every address fits one page, from the counts; when they do, the rows are
+        read in one query and kept, and the sitemap makes no other."""
+        if sum(self.stats["counts"].values()) > self.limit:
             return False
-        self.whole = rows
+        self.whole = list(self.rows(*language_codes()))
+        del self.stats  # counted again from the rows themselves
         return True
 
     def _items(self):
@@ -161,9 +184,11 @@ class PagesSitemap(Sitemap):
 
 def content_sitemaps():
     """{section: sitemap}: "pages", then one section per content type in display order."""
+    models = in_display_order()
+    figures = cache(lambda: public_figures(models))
     sections = {"pages": PagesSitemap()}
-    for model in in_display_order():
-        sections[model.content.section] = PublishableSitemap(model)
+    for model in models:
+        sections[model.content.section] = PublishableSitemap(model, figures)
     return sections
 
 

@@ -18,6 +18,7 @@ from norec_site.models import (
     Publishable,
     PublishableManager,
     PublishableQuerySet,
+    public_indexes,
     rich_text,
     slug_field,
     with_renditions,
@@ -30,6 +31,8 @@ from .codes import DacSector, validate_currency, validate_iati_identifier
 from .regions import region_name, subregion_name
 
 SEARCH_WEIGHTS = {"A": ["title"], "B": ["summary"], "C": ["description"]}
+# Written in a language when each of these is: what a public page in it needs.
+LANGUAGE_FIELDS = ("title", "summary", "description")
 
 
 class CooperationType(models.TextChoices):
@@ -160,7 +163,7 @@ class Project(Publishable):
 
     objects = PublishableManager.from_queryset(ProjectQuerySet)()
 
-    language_fields = ("title", "summary", "description")
+    language_fields = LANGUAGE_FIELDS
     rich_text_fields = ("description",)
     url_name = "projects:detail"
     content = Content(
@@ -188,6 +191,7 @@ class Project(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             *search_indexes("projects_project"),
+            *public_indexes("projects_project", LANGUAGE_FIELDS, ["-start_date", "id"]),
             models.Index(fields=["start_date", "end_date"], name="projects_project_dates"),
             *(
                 GinIndex(fields=[name], name=f"projects_project_{name}")

@@ -7,7 +7,7 @@ of projects with their partners stay quick.
 
 from collections import defaultdict
 
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, Value, When
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from norec_site.csvsafe import SafeWriter
 from norec_site.languages import language_codes
-from norec_site.models import SustainableDevelopmentGoal
+from norec_site.models import SustainableDevelopmentGoal, written_in
 
 from .facets import filter_projects, redirect_renamed, selected_from
 from .iati import activities_xml, activity_identifier
@@ -74,7 +74,7 @@ def iati_rows(projects):
     complete = {
         f"complete_{code}": Case(
             When(
-                Q(**{f"{name}_{code}__gt": "" for name in Project.language_fields}),
+                written_in(Project.language_fields, code),
                 then=Value(True),
             ),
             default=Value(False),

@@ -18,6 +18,7 @@ from norec_site.models import (
     SustainableDevelopmentGoal,
     Topic,
     library_image,
+    public_indexes,
     rich_text,
     slug_field,
 )
@@ -30,6 +31,8 @@ from reports.storage import get_private_storage
 from reports.validators import validate_doi, validate_isbn
 
 SEARCH_WEIGHTS = {"A": ["title", "subtitle"], "B": ["summary"], "C": ["pdf_text"]}
+# Written in a language when each of these is: what a public page in it needs.
+LANGUAGE_FIELDS = ("title", "summary")
 
 
 def report_file_path(instance, filename):
@@ -183,7 +186,7 @@ class Report(Publishable):
     heavy_fields = (*Publishable.heavy_fields, "pdf_text")
     revision_exclude = (*Publishable.revision_exclude, "pdf_text")
 
-    language_fields = ("title", "summary")
+    language_fields = LANGUAGE_FIELDS
     rich_text_fields = ("summary",)
     url_name = "reports:detail"
     content = Content(
@@ -208,6 +211,9 @@ class Report(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             *search_indexes("reports_report"),
+            *public_indexes(
+                "reports_report", LANGUAGE_FIELDS, ["-publication_date", "-published_at"]
+            ),
             # The library's order: newest first without sorting every report.
             models.Index(
                 fields=["-publication_date", "-published_at"], name="report_newest_first"

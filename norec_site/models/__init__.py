@@ -7,6 +7,7 @@ from .old_addresses import SlugRedirect
 from .ordered import Ordered
 from .pages import MenuItem, PageRedirect, SitePage, SiteSettings
 from .presence import EditingPresence
+from .public import public_indexes, written_in
 from .publishable import (
     Publishable,
     PublishableManager,
@@ -44,9 +45,11 @@ __all__ = [
     "acting_user",
     "library_image",
     "optional_link",
+    "public_indexes",
     "recorded_user",
     "rich_text",
     "slug_field",
     "unique_per_language",
     "with_renditions",
+    "written_in",
 ]

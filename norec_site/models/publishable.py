@@ -18,6 +18,7 @@ from modeltranslation.translator import NotRegistered, translator
 from norec_site.languages import language_codes
 from norec_site.models.fields import recorded_user
 from norec_site.models.old_addresses import SlugRedirect
+from norec_site.models.public import Status, written_in
 from norec_site.models.related import Related
 from norec_site.models.translated import ValidatesEachLanguage
 from norec_site.richtext import sanitize_html
@@ -76,11 +77,6 @@ def unique_per_language(field, prefix, message=None):
     ]
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
 class PublishableQuerySet(models.QuerySet):
     # How many times published() compares with ``now``: search binds each (see
     # norec_site.search.sql), and checks this count when it compiles its SQL.
@@ -99,11 +95,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def in_language(self, language=None):
         """Items whose title and main text exist in ``language``."""
-        language = language or get_language()
-        condition = Q()
-        for name in self.model.language_fields:
-            condition &= Q(**{f"{name}_{language}__gt": ""})
-        return self.filter(condition)
+        return self.filter(written_in(self.model.language_fields, language or get_language()))
 
     def public(self, language=None, now=None):
         """Published and written in ``language``: what lists, feeds and search show."""
