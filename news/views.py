@@ -4,10 +4,17 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import get_language
 
 from norec_site.models import Topic
+from norec_site.page_cache import fragment
 from norec_site.templatetags.norec import share_image_url
 from norec_site.views import PublishableDetailView, PublishableListView
 
 from .models import Article, ArticleAuthor
+
+
+def topics_in_use(language):
+    """The topics of at least one public article in ``language``, by name."""
+    in_use = Exists(Article.objects.public(language).filter(topics=OuterRef("pk")))
+    return list(Topic.objects.filter(in_use).order_by("name"))
 
 
 class ArticleListView(PublishableListView):
@@ -24,11 +31,13 @@ class ArticleListView(PublishableListView):
             queryset = queryset.filter(topics__slug=self.topic_slug)
         return queryset
 
+    def counted_from_figures(self):
+        return not self.topic_slug
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        public = Article.objects.public(get_language())
-        in_use = Exists(public.filter(topics=OuterRef("pk")))
-        topics = list(Topic.objects.filter(in_use).order_by("name"))
+        language = get_language()
+        topics = fragment(self.request, ("news topics", language), lambda: topics_in_use(language))
         context["topics"] = topics
         context["topic"] = next((t for t in topics if t.slug == self.topic_slug), None)
         return context

@@ -188,8 +188,10 @@ def request_version(request):
     return version
 
 
-# Small parts of pages (the menus), kept in this process for one content version.
+# Small parts of pages (the menus, counts), kept in this process for one content version.
 _fragments = (None, {})
+# Keys may come from a query string (a facet selection): past this many, the oldest goes.
+FRAGMENT_LIMIT = 256
 
 
 def fragment(request, key, make):
@@ -205,7 +207,10 @@ def fragment(request, key, make):
         kept = {}
         _fragments = (version, kept)
     if key not in kept:
-        kept[key] = make()
+        value = make()
+        while len(kept) >= FRAGMENT_LIMIT:
+            del kept[next(iter(kept))]
+        kept[key] = value
     return kept[key]
 
 

@@ -2,11 +2,11 @@
 alternates, in sections (pages, then each content type) of at most ``limit`` addresses
 a page.
 
-Every type is first counted per language in one query (``public_figures``). While every
-section fits in one page, /sitemap.xml is the whole sitemap, read with one more query a
-type. Once one does not, it is the index of the sections' pages, and a section never
-loads its items: it reads only the page it shows (addresses, languages and dates),
-language after language.
+Every type is first counted per language (norec_site.figures, kept per content
+version). While every section fits in one page, /sitemap.xml is the whole sitemap, read
+with one more query a type. Once one does not, it is the index of the sections' pages,
+and a section never loads its items: it reads only the page it shows (addresses,
+languages and dates), language after language.
 """
 
 import operator
@@ -14,10 +14,11 @@ from functools import cache, cached_property, reduce
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import index, sitemap
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from norec_site.figures import kept_figures, public_figures
 from norec_site.languages import language_codes
 from norec_site.models import written_in
 from norec_site.models.related import link_url
@@ -31,29 +32,6 @@ ADDRESSES_PER_PAGE = 1000
 def in_language(model, code):
     """True where the item's language fields are all written in ``code`` (as in_language())."""
     return ExpressionWrapper(written_in(model.language_fields, code), output_field=BooleanField())
-
-
-def public_figures(models):
-    """{model: {code: (count, latest change)}} of the items public in each language: one
-    query for every type and language, each part counted from its partial index."""
-    parts = [
-        model.objects.public(code)
-        .order_by()
-        .annotate(kind=Value(model._meta.label_lower), code=Value(code))
-        .values("kind", "code")
-        .annotate(n=Count("*"), lastmod=Max("updated_at"))
-        for model in models
-        for code in language_codes()
-    ]
-    rows = parts[0].union(*parts[1:], all=True) if parts else []
-    found = {(row["kind"], row["code"]): (row["n"], row["lastmod"]) for row in rows}
-    return {
-        model: {
-            code: found.get((model._meta.label_lower, code), (0, None))
-            for code in language_codes()
-        }
-        for model in models
-    }
 
 
 class LanguagePairs:
@@ -95,7 +73,7 @@ class PublishableSitemap(Sitemap):
 
     def __init__(self, model, figures):
         self.model = model
-        # A callable giving public_figures() of every type: read once, when first needed.
+        # A callable giving the public figures of every type, read when first needed.
         self.figures = figures
         # Every row, once fits_one_page() has found that they fit one page.
         self.whole = None
@@ -115,7 +93,7 @@ class PublishableSitemap(Sitemap):
                 "counts": counts,
                 "lastmod": max((r["updated_at"] for r in self.whole), default=None),
             }
-        figures = self.figures()[self.model]
+        figures = self.figures().get(self.model) or public_figures([self.model])[self.model]
         changes = [lastmod for _count, lastmod in figures.values() if lastmod]
         return {
             "counts": {code: count for code, (count, _lastmod) in figures.items()},
@@ -182,12 +160,11 @@ class PagesSitemap(Sitemap):
         return self.paginator.num_pages <= 1
 
 
-def content_sitemaps():
+def content_sitemaps(request):
     """{section: sitemap}: "pages", then one section per content type in display order."""
-    models = in_display_order()
-    figures = cache(lambda: public_figures(models))
+    figures = cache(lambda: kept_figures(request))  # once a request, kept or not
     sections = {"pages": PagesSitemap()}
-    for model in models:
+    for model in in_display_order():
         sections[model.content.section] = PublishableSitemap(model, figures)
     return sections
 
@@ -195,7 +172,7 @@ def content_sitemaps():
 def sitemap_xml(request):
     """The whole sitemap while each section fits one page; past that, the index of the
     sections' pages. From what the registry holds when it is asked."""
-    sections = content_sitemaps()
+    sections = content_sitemaps(request)
     if all(section.fits_one_page() for section in sections.values()):
         return sitemap(request, sitemaps=sections)
     return index(request, sitemaps=sections, sitemap_url_name="sitemap_section")
@@ -203,4 +180,4 @@ def sitemap_xml(request):
 
 def sitemap_section(request, section):
     """One page (``?p=``) of one section of the sitemap."""
-    return sitemap(request, sitemaps=content_sitemaps(), section=section)
+    return sitemap(request, sitemaps=content_sitemaps(request), section=section)

@@ -5,11 +5,13 @@ from django.db.models import CharField, F, OuterRef, Prefetch, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.translation import get_language
 
 from norec_site.languages import language_codes, language_links
 from norec_site.models import SustainableDevelopmentGoal, Topic, with_renditions
+from norec_site.page_cache import fragment
 from norec_site.templatetags.norec import query_string
 from norec_site.views import PublishableDetailView, PublishableListView
 
@@ -72,9 +74,31 @@ class ProjectListView(PublishableListView):
             .order_by("-start_date", "pk")
         )
 
+    def counted_from_figures(self):
+        return not self.selection
+
+    @cached_property
+    def facet_counts(self):
+        """count_facets(), kept per content version, language, day and selection (whose
+        values the facets know: a bounded set of keys)."""
+        selection = tuple(sorted(self.selection.items()))
+        key = ("project facets", get_language(), self.today, selection)
+        return fragment(
+            self.request, key, lambda: count_facets(self.base, self.selection, self.today)
+        )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.selection:
+            # Each facet counts the rows that match the other facets; the selected value's
+            # count is then the number of rows that match them all: what the list shows.
+            key, value = next(iter(self.selection.items()))
+            paginator.count = self.facet_counts[key].get(str(value), 0)
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = count_facets(self.base, self.selection, self.today)
+        counts = self.facet_counts
         goals = list(SustainableDevelopmentGoal.objects.order_by("number"))
         sdg_names = {goal.number: goal.name for goal in goals}
         context["facets"] = [

@@ -56,9 +56,12 @@ class ReportListView(PublishableListView):
             reports = reports.filter(topics__slug=filters["topic"])
         return reports
 
+    def counted_from_figures(self):
+        return False  # counted with the filters' options
+
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = self.options["total"]  # counted with the filters' options
+        paginator.count = self.options["total"]
         return paginator
 
     def get_context_data(self, **kwargs):

@@ -24,14 +24,18 @@ def written_in(fields, code):
     return Q(**{f"{name}_{code}__gt": "" for name in fields})
 
 
+CARRIED = ("published_at", "unpublish_at", "updated_at", "created_at", "id")
+
+
 def public_indexes(prefix, fields, order, include=()):
     """A partial index a language, named ``{prefix}_public_{code}``, of the published items
     written in it, in the list's ``order``.
 
-    It carries the publishing times and the last change, so that a count, a page of
-    ids or the sitemap's figures never read the rows; ``include`` adds other columns."""
+    It carries the publishing times, the last change, the creation time (the lists'
+    tie-break) and the id, so that a count, a page of ids or the sitemap's figures never
+    read the rows; ``include`` adds other columns."""
     keys = {name.lstrip("-") for name in order}
-    carried = [name for name in ("published_at", "unpublish_at", "updated_at") if name not in keys]
+    carried = [name for name in CARRIED if name not in keys]
     return [
         models.Index(
             fields=list(order),
