@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import get_language
 
-from norec_site.models import Topic
+from norec_site.models import Topic, with_renditions
 from norec_site.page_cache import fragment
 from norec_site.templatetags.norec import share_image_url
 from norec_site.views import PublishableDetailView, PublishableListView
@@ -50,18 +50,13 @@ class ArticleDetailView(PublishableDetailView):
     template_name = "news/article_detail.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("image")
-            .prefetch_related(
-                "image__renditions",
-                Prefetch(
-                    "bylines",
-                    queryset=ArticleAuthor.objects.select_related("person__organisation"),
-                ),
-                "topics",
-            )
+        articles = with_renditions(super().get_queryset(), "image")
+        return articles.prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("person__organisation"),
+            ),
+            "topics",
         )
 
     def get_context_data(self, **kwargs):

@@ -106,6 +106,22 @@ def home_sections(language):
         if home.items:
             items = import_string(home.items)(language, home.count)
         else:
-            items = model.objects.public(language).shown_in(language).for_cards()[: home.count]
+            items = home_cards(model, language, home.count)
         sections.append(HomeSection(home.template, home.context_name, items))
     return sections
+
+
+def home_cards(model, language, count):
+    """The latest ``count`` public cards of ``model``, by a query compiled once per
+    language (norec_site.compiled): the home page runs it on every request."""
+    from django.utils import timezone
+
+    from norec_site.compiled import NOW_STANDIN, TODAY_STANDIN, compiled
+
+    def make():
+        cards = model.objects.public(language, now=NOW_STANDIN).shown_in(language)
+        return cards.for_cards(today=TODAY_STANDIN)[:count]
+
+    now = timezone.now()
+    query = compiled(("home cards", model._meta.label, language, count), make)
+    return query.run(now=now, today=timezone.localdate(now))

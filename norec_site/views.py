@@ -8,12 +8,14 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
+from norec_site.compiled import NOW_STANDIN, SLUG_STANDIN, TODAY_STANDIN, compiled
 from norec_site.drafts import draft_for, showing_draft
 from norec_site.figures import public_count
 from norec_site.languages import OG_LOCALES, language_links
@@ -100,19 +102,44 @@ class PublishableDetailView(DetailView):
         """Shown only to editors: not public yet, or complete in no language."""
         return not (self.object.is_published() and self.object.available_languages())
 
+    # The time and day the public queryset is as of (None: now); see public_item().
+    now = today = None
+
     def get_queryset(self):
         manager = self.model.objects
-        return manager.all() if self.can_preview() else manager.published().shown_in()
+        return manager.all() if self.can_preview() else manager.published(self.now).shown_in()
 
     def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
         slug = self.kwargs["slug"]
         language = get_language()
-        item = queryset.filter(**{f"slug_{language}": slug}).first()
+        if queryset is None and not self.can_preview():
+            item = self.public_item(slug, language)
+        else:
+            queryset = self.get_queryset() if queryset is None else queryset
+            item = queryset.filter(**{f"slug_{language}": slug}).first()
         if item is None:
+            queryset = self.get_queryset() if queryset is None else queryset
             self.moved_to = self.find_moved(queryset, slug, language)
             raise Http404
         return item
+
+    def public_item(self, slug, language):
+        """The published item with this slug in ``language``, or None: ``get_queryset()``
+        compiled once per view and language (norec_site.compiled), each run binding the
+        time, the day and the slug."""
+
+        def make():
+            self.now, self.today = NOW_STANDIN, TODAY_STANDIN
+            try:
+                queryset = self.get_queryset()
+            finally:
+                self.now = self.today = None
+            return queryset.filter(**{f"slug_{language}": SLUG_STANDIN})[:1]
+
+        query = compiled(("detail", type(self), language), make)
+        now = timezone.now()
+        found = query.run(now=now, today=timezone.localdate(now), slug=slug)
+        return found[0] if found else None
 
     def find_moved(self, queryset, slug, language):
         """Where an old slug, or another language's slug, lives now."""

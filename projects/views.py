@@ -176,7 +176,7 @@ class ProjectDetailView(PublishableDetailView):
         return (
             super()
             .get_queryset()
-            .with_phase()
+            .with_phase(self.today)
             .annotate(topic_names=topic_names(language))
             .prefetch_related(
                 partners_prefetch(),

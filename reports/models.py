@@ -21,6 +21,7 @@ from norec_site.models import (
     public_indexes,
     rich_text,
     slug_field,
+    with_renditions,
 )
 from norec_site.registry import Content, HomeList
 from norec_site.search import search_indexes, search_vector_field
@@ -81,9 +82,9 @@ class ReportQuerySet(PublishableQuerySet):
             publisher_names=_names(ReportPublisher, "organisation"),
         )
 
-    def for_cards(self):
-        """What a list of report cards shows, in a fixed number of queries."""
-        return self.select_related("series", "cover").prefetch_related("cover__renditions")
+    def for_cards(self, today=None):
+        """What a list of report cards shows, in one query: the covers' renditions with them."""
+        return with_renditions(self.select_related("series"), "cover")
 
     def for_page(self):
         """What a report page, its citations and feeds show."""

@@ -101,8 +101,10 @@ class PublishableQuerySet(models.QuerySet):
         """Published and written in ``language``: what lists, feeds and search show."""
         return self.published(now).in_language(language)
 
-    def for_cards(self):
-        """What a card in a list shows; types with pictures or credits say more."""
+    def for_cards(self, today=None):
+        """What a card in a list shows; types with pictures or credits say more.
+
+        ``today`` is the day a card's facts depend on (a project's phase), if any."""
         return self
 
     def shown_in(self, language=None):
