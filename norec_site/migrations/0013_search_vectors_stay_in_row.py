@@ -1,6 +1,6 @@
 """Search vectors stay in their row: toast_tuple_target 8160 on the searched tables.
 
-A row of news, reports, projects or site pages holds every language's texts and
+A row of the searched tables holds every language's texts and
 three search vectors, a little over PostgreSQL's default 2 kB toast target, so the
 vectors (the largest values, which barely compress) were moved out to the TOAST
 table. Search then fetched each matching item's vector from there twice, once to
@@ -13,26 +13,18 @@ cannot run in a transaction.
 
 from django.db import migrations
 
-TABLES = ("news_article", "reports_report", "projects_project", "norec_site_sitepage")
-
-
-def operations():
-    for table in TABLES:
-        yield migrations.RunSQL(
-            f"ALTER TABLE {table} SET (toast_tuple_target = 8160)",
-            f"ALTER TABLE {table} RESET (toast_tuple_target)",
-        )
-        yield migrations.RunSQL(f"VACUUM FULL {table}", f"VACUUM FULL {table}")
-
 
 class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
         ("norec_site", "0012_drafts_and_review"),
-        ("news", "0008_public_in_language_indexes"),
-        ("reports", "0007_public_in_language_indexes"),
-        ("projects", "0007_public_in_language_indexes"),
     ]
 
-    operations = list(operations())
+    operations = [
+        migrations.RunSQL(
+            "ALTER TABLE norec_site_sitepage SET (toast_tuple_target = 8160)",
+            "ALTER TABLE norec_site_sitepage RESET (toast_tuple_target)",
+        ),
+        migrations.RunSQL("VACUUM FULL norec_site_sitepage", "VACUUM FULL norec_site_sitepage"),
+    ]
