@@ -78,14 +78,42 @@ class ProjectListView(PublishableListView):
         return not self.selection
 
     @cached_property
-    def facet_counts(self):
-        """count_facets(), kept per content version, language, day and selection (whose
-        values the facets know: a bounded set of keys)."""
+    def facets(self):
+        """The facets' counts, options and charts, kept per content version, language, day
+        and selection (whose values the facets know: a bounded set of keys)."""
         selection = tuple(sorted(self.selection.items()))
         key = ("project facets", get_language(), self.today, selection)
-        return fragment(
-            self.request, key, lambda: count_facets(self.base, self.selection, self.today)
+        return fragment(self.request, key, self.make_facets)
+
+    def make_facets(self):
+        counts = count_facets(self.base, self.selection, self.today)
+        goals = list(SustainableDevelopmentGoal.objects.order_by("number"))
+        sdg_names = {goal.number: goal.name for goal in goals}
+        facets = []
+        for facet in FACETS:
+            selected = self.selection.get(facet.key)
+            options = facet.options(counts[facet.key], selected, sdg_names)
+            facets.append(
+                {
+                    "key": facet.key,
+                    "label": facet.label,
+                    "options": options,
+                    "options_html": options_html(options),
+                    "selected": selected,
+                }
+            )
+        region_counts = counts["chart-region"]
+        sdg_counts = counts["chart-sdg"]
+        region_chart = bar_chart(
+            [(region_name(key), region_counts.get(key, 0), REGION_COLOURS[key]) for key in REGIONS]
         )
+        sdg_chart = bar_chart(
+            [
+                (f"{goal.number}. {goal.name}", sdg_counts.get(str(goal.number), 0), goal.colour)
+                for goal in goals
+            ]
+        )
+        return {"counts": counts, "facets": facets, "charts": (region_chart, sdg_chart)}
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
@@ -93,27 +121,13 @@ class ProjectListView(PublishableListView):
             # Each facet counts the rows that match the other facets; the selected value's
             # count is then the number of rows that match them all: what the list shows.
             key, value = next(iter(self.selection.items()))
-            paginator.count = self.facet_counts[key].get(str(value), 0)
+            paginator.count = self.facets["counts"][key].get(str(value), 0)
         return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = self.facet_counts
-        goals = list(SustainableDevelopmentGoal.objects.order_by("number"))
-        sdg_names = {goal.number: goal.name for goal in goals}
-        context["facets"] = [
-            {
-                "key": facet.key,
-                "label": facet.label,
-                "options": facet.options(
-                    counts[facet.key], self.selection.get(facet.key), sdg_names
-                ),
-                "selected": self.selection.get(facet.key),
-            }
-            for facet in FACETS
-        ]
-        for facet in context["facets"]:
-            facet["options_html"] = options_html(facet["options"])
+        context["facets"] = self.facets["facets"]
+        context["region_chart"], context["sdg_chart"] = self.facets["charts"]
         context["selection"] = self.selection
         context["active_filters"] = [
             {
@@ -125,17 +139,6 @@ class ProjectListView(PublishableListView):
             for option in facet["options"]
             if option["selected"]
         ]
-        region_counts = counts["chart-region"]
-        sdg_counts = counts["chart-sdg"]
-        context["region_chart"] = bar_chart(
-            [(region_name(key), region_counts.get(key, 0), REGION_COLOURS[key]) for key in REGIONS]
-        )
-        context["sdg_chart"] = bar_chart(
-            [
-                (f"{goal.number}. {goal.name}", sdg_counts.get(str(goal.number), 0), goal.colour)
-                for goal in goals
-            ]
-        )
         query = query_string(self.request.GET)
         context["csv_url"] = reverse("projects:csv") + query
         context["json_url"] = reverse("projects:json") + query
