@@ -411,3 +411,49 @@ def test_tied_articles_of_one_topic_show_once_each_across_the_pages(client):
     for number in range(2, 5):
         shown += [item.pk for item in client.get(f"{url}&page={number}").context["page_obj"]]
     assert sorted(shown) == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_unknown_facet_values_keep_nothing_more(client):
+    ProjectFactory(sdgs=[5])
+    client.get(reverse("projects:index"))
+    client.get(f"{reverse('projects:index')}?sdg=5")
+    kept = len(page_cache._fragments[1])
+    for junk in (
+        "sdg=99",
+        "sdg=5x",
+        "country=XX",
+        "region=mars",
+        "year=1899",
+        "phase=over",
+        "type=none",
+        "sector=army",
+        "subregion=moon",
+        "sdg=",
+        "nonsense=1",
+    ):
+        page_cache.page_cache().clear()
+        response = client.get(f"{reverse('projects:index')}?{junk}")
+        assert response.status_code == 200, junk
+        assert response.context["paginator"].count == 1, junk
+    for same in ("sdg=05", "sdg=5&sdg=5", "sdg=%205%20"):
+        page_cache.page_cache().clear()
+        assert client.get(f"{reverse('projects:index')}?{same}").context["paginator"].count == 1
+    assert len(page_cache._fragments[1]) == kept
+
+
+@pytest.mark.parametrize("orphans", [0, 3, 11])
+def test_the_ids_first_paginator_pages_as_djangos_own(orphans):
+    from django.core.paginator import Paginator
+
+    from norec_site.views import IdsFirstPaginator
+
+    ArticleFactory.create_batch(PAGE * 2 + 3)
+    ArticleFactory(draft=True)
+    items = Article.objects.public("nn")
+    ours, django = (
+        IdsFirstPaginator(items, PAGE, orphans=orphans),
+        Paginator(items, PAGE, orphans=orphans),
+    )
+    assert ours.num_pages == django.num_pages
+    for number in ours.page_range:
+        assert list(ours.page(number)) == list(django.page(number)), number
