@@ -7,10 +7,13 @@ These tests commit for real (transactional_db): the content version's raise wait
 for the commit, as it does on the site."""
 
 import datetime
+import random
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
 from django.db import transaction
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import etree
@@ -19,6 +22,8 @@ from news.models import Article
 from norec_site import page_cache
 from norec_site.models import SiteSettings, Status
 from norec_site.sitemaps import PublishableSitemap
+from projects.facets import filter_projects, selected_from
+from projects.models import Project
 from tests.news.factories import ArticleFactory
 from tests.projects.factories import ProjectFactory
 from tests.sitemaps import NAMESPACES, section_addresses, sitemap_document
@@ -360,15 +365,7 @@ def random_query(rng):
 
 
 def test_random_facet_selections_count_what_the_list_shows(client):
-    import random
-    from urllib.parse import urlencode
-
-    from django.http import QueryDict
-
-    from projects.facets import FACETS, filter_projects, selected_from
-    from projects.models import Project
-
-    rng = random.Random(20261207)
+    rng = random.Random(20261207)  # noqa: S311 - test data, the same every run
     random_projects(rng, 40)
     today = timezone.localdate()
     for _ in range(60):
@@ -395,7 +392,6 @@ def test_random_facet_selections_count_what_the_list_shows(client):
                     option["value"],
                 )
         assert len(page_cache._fragments[1]) <= page_cache.FRAGMENT_LIMIT
-    assert FACETS
 
 
 def test_tied_articles_of_one_topic_show_once_each_across_the_pages(client):
@@ -457,3 +453,21 @@ def test_the_ids_first_paginator_pages_as_djangos_own(orphans):
     assert ours.num_pages == django.num_pages
     for number in ours.page_range:
         assert list(ours.page(number)) == list(django.page(number)), number
+
+
+def test_sitemap_page_numbers_a_visitor_may_type(client, monkeypatch):
+    monkeypatch.setattr(PublishableSitemap, "limit", 2)
+    ArticleFactory.create_batch(2, translated=True)  # six addresses: three pages
+    assert [a for a in section_addresses(client) if "-news" in a][-1].endswith("p=3")
+    for p, status in (
+        ("1", 200),
+        ("3", 200),
+        ("4", 404),
+        ("0", 404),
+        ("-1", 404),
+        ("abc", 404),
+        ("99999", 404),
+    ):
+        response = client.get(f"/sitemap-news.xml?p={p}")
+        assert response.status_code == status, p
+    assert client.get("/sitemap-nothing.xml").status_code == 404
