@@ -69,6 +69,14 @@ def pages():
         ("a report", report.get_absolute_url()),
         ("projects", reverse("projects:index")),
         ("projects, two facets", f"{reverse('projects:index')}?region=africa&sdg=17"),
+        ("projects, a phase and a year", f"{reverse('projects:index')}?phase=ongoing&year=2026"),
+        (
+            "projects, every facet",
+            f"{reverse('projects:index')}?region=africa&subregion=eastern-africa&country=KE"
+            "&sector=civil_society&type=south_south&sdg=17&phase=ongoing&year=2026",
+        ),
+        ("projects, last page", f"{reverse('projects:index')}?page=last"),
+        ("report library, last page", f"{reverse('reports:index')}?page=last"),
         ("a project", project.get_absolute_url()),
         ("search", f"{reverse('search')}?q=utveksling"),
         ("search, one type", f"{reverse('search')}?q=utveksling&type=news"),
@@ -91,3 +99,22 @@ def test_every_public_page_stays_within_the_query_budget(
         with django_assert_max_num_queries(BUDGET, info=name):
             response = client.get(url)
         assert response.status_code == 200, name
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_sitemaps_pages_stay_within_the_budget_when_sections_need_many(
+    client, size, monkeypatch, django_assert_max_num_queries
+):
+    from norec_site.sitemaps import PublishableSitemap
+    from tests.sitemaps import section_addresses
+
+    monkeypatch.setattr(PublishableSitemap, "limit", 2)
+    content(size)
+    client.get(reverse("home"))
+    caches["pages"].clear()
+    with django_assert_max_num_queries(BUDGET, info="the index"):
+        addresses = section_addresses(client)
+    for address in addresses:
+        caches["pages"].clear()
+        with django_assert_max_num_queries(BUDGET, info=address):
+            assert client.get(address).status_code == 200
