@@ -2,6 +2,7 @@
 
 from norec_site.history import recorded
 from norec_site.models import SustainableDevelopmentGoal
+from norec_site.page_cache import content_changed
 
 from .models import Partnership, Project
 from .regions import place_of
@@ -36,6 +37,7 @@ def refresh_facets(project_id):
     )
     columns = facet_columns(list(partners), list(numbers))
     Project.objects.filter(pk=project_id).update(**columns)
+    content_changed()  # update() sends no signal; the facet counts are kept per version
     return columns
 
 

@@ -471,3 +471,14 @@ def test_sitemap_page_numbers_a_visitor_may_type(client, monkeypatch):
         response = client.get(f"/sitemap-news.xml?p={p}")
         assert response.status_code == status, p
     assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_facet_columns_written_outside_a_transaction_raise_the_version(client):
+    from projects.services import refresh_facets
+
+    project = ProjectFactory(sdgs=[17])
+    assert facet_count(client, "sdg=17", "sdg", "17") == (1, 1)
+    before = page_cache.read_version()[0]
+    Project.objects.filter(pk=project.pk).update(sdg_numbers=[5])  # as a script might
+    refresh_facets(project.pk)  # puts 17 back from the project's goals, and says so
+    assert page_cache.read_version()[0] > before

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from norec_site import demo, history
+from norec_site.page_cache import content_changed
 from norec_site.registry import content_models
 
 
@@ -33,4 +34,6 @@ class Command(BaseCommand):
         if scale:
             for module in modules:
                 module.seed_scale(shared, scale, stdout=self.stdout)
+            # bulk_create sends no signals: running servers must stop showing what they kept.
+            content_changed()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
