@@ -206,7 +206,7 @@ class Report(Publishable):
     demo_module = "reports.demo"
 
     class Meta(Publishable.Meta):
-        ordering = ("-publication_date", "-published_at")
+        ordering = ("-publication_date", "-published_at", "-id")
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         indexes = [

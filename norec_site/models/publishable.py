@@ -191,7 +191,7 @@ class Publishable(Related, ValidatesEachLanguage, models.Model):
     class Meta:
         abstract = True
         default_permissions = ("add", "change", "delete", "view", "publish")
-        ordering = ("-published_at", "-created_at")
+        ordering = ("-published_at", "-created_at", "-id")  # the id: pages never tie
         indexes = [
             models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub"),
         ]
