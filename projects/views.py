@@ -3,6 +3,7 @@
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import CharField, F, OuterRef, Prefetch, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.template.loader import render_to_string
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -113,7 +114,10 @@ class ProjectListView(PublishableListView):
                 for goal in goals
             ]
         )
-        return {"counts": counts, "facets": facets, "charts": (region_chart, sdg_chart)}
+        # Some hundred figures, each localized: rendered here once, not on every visit.
+        charts = {"region_chart": region_chart, "sdg_chart": sdg_chart}
+        charts_html = render_to_string("projects/includes/project_charts.html", charts)
+        return {"counts": counts, "facets": facets, "charts_html": charts_html}
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
@@ -127,7 +131,7 @@ class ProjectListView(PublishableListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.facets["facets"]
-        context["region_chart"], context["sdg_chart"] = self.facets["charts"]
+        context["charts_html"] = self.facets["charts_html"]
         context["selection"] = self.selection
         context["active_filters"] = [
             {
