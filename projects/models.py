@@ -33,6 +33,8 @@ from .regions import region_name, subregion_name
 SEARCH_WEIGHTS = {"A": ["title"], "B": ["summary"], "C": ["description"]}
 # Written in a language when each of these is: what a public page in it needs.
 LANGUAGE_FIELDS = ("title", "summary", "description")
+# The facet columns the site computes from the partners, goals and dates.
+COMPUTED_FACETS = ("countries", "regions", "subregions", "sectors", "sdg_numbers", "years")
 
 
 class CooperationType(models.TextChoices):
@@ -179,10 +181,7 @@ class Project(Publishable):
     )
     demo_module = "projects.demo"
     # The facet columns follow from the partners and goals: recomputed, not restored.
-    revision_exclude = (
-        *Publishable.revision_exclude,
-        *("countries", "regions", "subregions", "sectors", "sdg_numbers", "years"),
-    )
+    revision_exclude = (*Publishable.revision_exclude, *COMPUTED_FACETS)
 
     class Meta(Publishable.Meta):
         ordering = ("-start_date", "pk")
@@ -191,7 +190,14 @@ class Project(Publishable):
         indexes = [
             *Publishable.Meta.indexes,
             *search_indexes("projects_project"),
-            *public_indexes("projects_project", LANGUAGE_FIELDS, ["-start_date", "id"]),
+            # With the facets' columns, so that a filtered page and the facet counts
+            # read the index alone.
+            *public_indexes(
+                "projects_project",
+                LANGUAGE_FIELDS,
+                ["-start_date", "id"],
+                include=[*COMPUTED_FACETS, "cooperation_type", "end_date"],
+            ),
             models.Index(fields=["start_date", "end_date"], name="projects_project_dates"),
             *(
                 GinIndex(fields=[name], name=f"projects_project_{name}")

@@ -12,14 +12,14 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(condition=models.Q(('status', 'published'), ('description_nn__gt', ''), ('summary_nn__gt', ''), ('title_nn__gt', '')), fields=['-start_date', 'id'], include=('published_at', 'unpublish_at', 'updated_at', 'created_at'), name='projects_project_public_nn'),
+            index=models.Index(condition=models.Q(('status', 'published'), ('description_nn__gt', ''), ('summary_nn__gt', ''), ('title_nn__gt', '')), fields=['-start_date', 'id'], include=('published_at', 'unpublish_at', 'updated_at', 'created_at', 'countries', 'regions', 'subregions', 'sectors', 'sdg_numbers', 'years', 'cooperation_type', 'end_date'), name='projects_project_public_nn'),
         ),
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(condition=models.Q(('status', 'published'), ('description_nb__gt', ''), ('summary_nb__gt', ''), ('title_nb__gt', '')), fields=['-start_date', 'id'], include=('published_at', 'unpublish_at', 'updated_at', 'created_at'), name='projects_project_public_nb'),
+            index=models.Index(condition=models.Q(('status', 'published'), ('description_nb__gt', ''), ('summary_nb__gt', ''), ('title_nb__gt', '')), fields=['-start_date', 'id'], include=('published_at', 'unpublish_at', 'updated_at', 'created_at', 'countries', 'regions', 'subregions', 'sectors', 'sdg_numbers', 'years', 'cooperation_type', 'end_date'), name='projects_project_public_nb'),
         ),
         migrations.AddIndex(
             model_name='project',
-            index=models.Index(condition=models.Q(('status', 'published'), ('description_en__gt', ''), ('summary_en__gt', ''), ('title_en__gt', '')), fields=['-start_date', 'id'], include=('published_at', 'unpublish_at', 'updated_at', 'created_at'), name='projects_project_public_en'),
+            index=models.Index(condition=models.Q(('status', 'published'), ('description_en__gt', ''), ('summary_en__gt', ''), ('title_en__gt', '')), fields=['-start_date', 'id'], include=('published_at', 'unpublish_at', 'updated_at', 'created_at', 'countries', 'regions', 'subregions', 'sectors', 'sdg_numbers', 'years', 'cooperation_type', 'end_date'), name='projects_project_public_en'),
         ),
     ]
