@@ -31,8 +31,11 @@ def test_each_run_binds_its_own_time(client):
         assert client.get(going.get_absolute_url("nn")).status_code == 404
 
 
-def test_a_run_gives_what_the_queryset_gives_with_its_prefetches():
+def test_a_run_gives_what_the_queryset_gives_with_its_annotations():
     first, second = ProjectFactory(), ProjectFactory()
+    later, picture = ImageFactory(), ImageFactory()
+    first.gallery.create(image=later, position=1)
+    first.gallery.create(image=picture, position=0)
     now = timezone.now()
 
     def make(now, today):
@@ -45,8 +48,11 @@ def test_a_run_gives_what_the_queryset_gives_with_its_prefetches():
     assert [p.pk for p in found] == [p.pk for p in expected] == [first.pk, second.pk]
     for got, wanted in zip(found, expected, strict=True):
         assert got.phase == wanted.phase
-        assert [i.pk for i in got.gallery.all()] == [i.pk for i in wanted.gallery.all()]
-        assert all(item.project is got for item in got.gallery.all())
+        assert got.card_picture == wanted.card_picture
+    assert found[0].card_picture == picture and found[1].card_picture is None
+    renditions = picture.renditions.filter(ratio="16x9").order_by("width")
+    assert found[0].card_picture.renditions_for("16x9") == list(renditions)
+    assert found[0].card_picture.alt_for("en") == (picture.alt_en, "en")
 
 
 def test_a_prefetch_of_a_reverse_foreign_key_is_compiled_too():
