@@ -95,7 +95,10 @@ def reverse_foreign_key(model, lookup):
         return None
     if not (relation.one_to_many and relation.auto_created and not relation.concrete):
         return None
-    if relation.field.attname != f"{relation.field.name}_id" or relation.field.to_fields[0]:
+    # The foreign key must point to the primary key (``to_fields`` names it once the
+    # model is ready, whether or not ``to_field`` was given), which the rows' ids bind.
+    field = relation.field
+    if field.attname != f"{field.name}_id" or not field.target_field.primary_key:
         return None
     return relation
 

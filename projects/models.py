@@ -21,8 +21,8 @@ from norec_site.models import (
     public_indexes,
     rich_text,
     slug_field,
-    with_renditions,
 )
+from norec_site.models.images import image_from, picture_json
 from norec_site.registry import Content, HomeList
 from norec_site.search import search_indexes, search_vector_field
 
@@ -64,15 +64,37 @@ def phase_expression(today=None):
     )
 
 
+# The card query's JSON of the first picture, and where each row keeps its Image.
+CARD_PICTURE_JSON = "_card_picture_json"
+CARD_PICTURE = "_card_picture"
+
+
+class CardIterable(models.query.ModelIterable):
+    """Projects whose first picture (``for_cards``) is made an Image as they come."""
+
+    def __iter__(self):
+        for project in super().__iter__():
+            found = project.__dict__.pop(CARD_PICTURE_JSON, None)
+            picture = image_from(found, project._state.db) if found else None
+            project.__dict__[CARD_PICTURE] = picture
+            yield project
+
+
 class ProjectQuerySet(PublishableQuerySet):
     def with_phase(self, today=None):
         """Annotate ``phase`` from the dates, as of ``today``."""
         return self.annotate(phase=phase_expression(today))
 
     def for_cards(self, today=None):
-        """With what a project card shows (phase, first picture), in a fixed number of queries."""
-        images = with_renditions(ProjectImage.objects.all(), "image")
-        return self.with_phase(today).prefetch_related(models.Prefetch("gallery", queryset=images))
+        """With what a project card shows (phase, first picture of the gallery with its
+        renditions), in one query: ``card_picture`` reads the picture."""
+        first = ProjectImage.objects.filter(project=models.OuterRef("pk"))
+        first = first.order_by(*ProjectImage._meta.ordering).values(json=picture_json("image"))
+        queryset = self.with_phase(today).annotate(
+            **{CARD_PICTURE_JSON: models.Subquery(first[:1], output_field=models.JSONField())}
+        )
+        queryset._iterable_class = CardIterable
+        return queryset
 
     def in_phase(self, phase, today=None):
         return self.with_phase(today).filter(phase=phase)
@@ -252,6 +274,14 @@ class Project(Publishable):
                     % {"end": self.end_date.isoformat(), "start": self.start_date.isoformat()}
                 }
             )
+
+    @property
+    def card_picture(self):
+        """The first picture of the gallery: the card query's (``for_cards``), else the
+        prefetched or queried gallery's."""
+        if CARD_PICTURE in self.__dict__:
+            return self.__dict__[CARD_PICTURE]
+        return self.share_image
 
     @property
     def share_image(self):

@@ -1,5 +1,6 @@
 """One media library for every picture on the site."""
 
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -106,9 +107,9 @@ class Image(ValidatesEachLanguage, models.Model):
 
     def renditions_for(self, ratio=""):
         """Renditions of one shape, narrowest first; uses prefetched rows if any."""
-        return sorted(
-            (r for r in self.renditions.all() if r.ratio == ratio), key=lambda r: r.width
-        )
+        stored = self.__dict__.get(STORED_RENDITIONS)
+        renditions = self.renditions.all() if stored is None else stored
+        return sorted((r for r in renditions if r.ratio == ratio), key=lambda r: r.width)
 
 
 @revisions.register()
@@ -136,19 +137,54 @@ class Rendition(models.Model):
 RENDITION_COLUMNS = ("id", "ratio", "width", "height", "file")
 
 
+# Where an image keeps the renditions its query brought (``keep_renditions``).
+STORED_RENDITIONS = "_stored_renditions"
+
+
+def renditions_rows(image):
+    """The renditions of ``image`` (an OuterRef to an image's id) as an array of JSON
+    objects, in the order ``renditions_for()`` gives them."""
+    rows = (
+        Rendition.objects.filter(image=image)
+        .order_by("ratio", "width")
+        .values(json=JSONObject(**{name: name for name in RENDITION_COLUMNS}))
+    )
+    return ArraySubquery(rows)
+
+
+def keep_renditions(image, found):
+    """``found`` (the JSON rows of ``renditions_rows``) as the renditions that
+    ``image.renditions_for()`` reads: plain instances, without a related manager and
+    queryset built for each picture of the page."""
+    image.__dict__[STORED_RENDITIONS] = [rendition_from(image, data) for data in found]
+
+
+def image_from(data, db):
+    """An Image of ``data`` (the JSON of ``picture_json``): its id, its alt texts and its
+    renditions, the other fields deferred."""
+    names = ["id", *(f"alt_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)]
+    image = Image.from_db(db, names, [data[name] for name in names])
+    keep_renditions(image, data["renditions"] or [])
+    return image
+
+
+def picture_json(image):
+    """What ``image_from`` needs of ``image`` (the name of a foreign key to Image in the
+    subquery), as a JSON object: what the ``picture`` tag shows."""
+    alts = {f"alt_{code}": f"{image}__alt_{code}" for code in settings.MODELTRANSLATION_LANGUAGES}
+    return JSONObject(
+        id=f"{image}_id", **alts, renditions=renditions_rows(models.OuterRef(f"{image}_id"))
+    )
+
+
 def with_renditions(queryset, field):
     """``queryset`` whose rows bring the renditions of their picture ``field`` (a foreign
     key to Image, selected with ``select_related``) in the same query, as if prefetched.
 
     One query fewer than ``prefetch_related(f"{field}__renditions")``, for each list of
-    pictures on a page; ``image.renditions.all()`` and ``renditions_for()`` read them."""
-    rows = (
-        Rendition.objects.filter(image=models.OuterRef(field))
-        .order_by("ratio", "width")
-        .values(json=JSONObject(**{name: name for name in RENDITION_COLUMNS}))
-    )
+    pictures on a page; ``renditions_for()`` reads them."""
     queryset = queryset.select_related(field).annotate(
-        **{rendition_attribute(field): ArraySubquery(rows)}
+        **{rendition_attribute(field): renditions_rows(models.OuterRef(field))}
     )
     queryset._iterable_class = renditions_iterable(field)
     return queryset
@@ -168,12 +204,7 @@ def renditions_iterable(field):
                 found = getattr(row, attribute)
                 delattr(row, attribute)
                 if image is not None:
-                    prefetched = image.renditions.get_queryset()
-                    prefetched._result_cache = [rendition_from(image, data) for data in found]
-                    prefetched._prefetch_done = True
-                    if not hasattr(image, "_prefetched_objects_cache"):
-                        image._prefetched_objects_cache = {}
-                    image._prefetched_objects_cache["renditions"] = prefetched
+                    keep_renditions(image, found)
                 yield row
 
     return RenditionsIterable

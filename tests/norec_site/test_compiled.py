@@ -10,6 +10,7 @@ from django.utils import timezone
 from norec_site.compiled import NOW_STANDIN, TODAY_STANDIN, UnexpectedParameter, compiled
 from norec_site.models import Status
 from projects.models import Project
+from tests.factories import ImageFactory
 from tests.news.factories import ArticleFactory
 from tests.projects.factories import ProjectFactory
 
@@ -30,8 +31,11 @@ def test_each_run_binds_its_own_time(client):
         assert client.get(going.get_absolute_url("nn")).status_code == 404
 
 
-def test_a_run_gives_what_the_queryset_gives_with_its_prefetches():
+def test_a_run_gives_what_the_queryset_gives_with_its_annotations():
     first, second = ProjectFactory(), ProjectFactory()
+    later, picture = ImageFactory(), ImageFactory()
+    first.gallery.create(image=later, position=1)
+    first.gallery.create(image=picture, position=0)
     now = timezone.now()
 
     def make(now, today):
@@ -44,8 +48,34 @@ def test_a_run_gives_what_the_queryset_gives_with_its_prefetches():
     assert [p.pk for p in found] == [p.pk for p in expected] == [first.pk, second.pk]
     for got, wanted in zip(found, expected, strict=True):
         assert got.phase == wanted.phase
-        assert [i.pk for i in got.gallery.all()] == [i.pk for i in wanted.gallery.all()]
-        assert all(item.project is got for item in got.gallery.all())
+        assert got.card_picture == wanted.card_picture
+    assert found[0].card_picture == picture and found[1].card_picture is None
+    renditions = picture.renditions.filter(ratio="16x9").order_by("width")
+    assert found[0].card_picture.renditions_for("16x9") == list(renditions)
+    assert found[0].card_picture.alt_for("en") == (picture.alt_en, "en")
+
+
+def test_a_prefetch_of_a_reverse_foreign_key_is_compiled_too():
+    """A project's gallery (a foreign key to the project's id) is fetched by compiled SQL,
+    in the gallery's order, each picture pointing to its project."""
+    project = ProjectFactory()
+    second, first = ImageFactory(), ImageFactory()
+    project.gallery.create(image=second, position=1)
+    project.gallery.create(image=first, position=0)
+    other = ProjectFactory()
+
+    query = compiled(
+        ("test: project galleries", "nn"),
+        lambda: Project.objects.order_by("pk").prefetch_related("gallery"),
+    )
+    assert [relation.name for relation, _query in query.prefetches] == ["gallery"]
+    assert query.other_lookups == ()
+
+    found = query.run()
+    assert [p.pk for p in found] == [project.pk, other.pk]
+    assert [item.image_id for item in found[0].gallery.all()] == [first.pk, second.pk]
+    assert all(item.project is found[0] for item in found[0].gallery.all())
+    assert list(found[1].gallery.all()) == []
 
 
 def test_a_time_that_would_be_kept_stops_the_compile():
