@@ -194,10 +194,11 @@ _fragments = (None, {})
 FRAGMENT_LIMIT = 256
 
 
-def fragment(request, key, make):
+def fragment(request, key, make, keep_if=None):
     """``make()``, made once per process and content version: the same in every worker,
     since the version is PostgreSQL's. Made afresh, and not kept, while this
-    transaction has changed content that no version shows yet."""
+    transaction has changed content that no version shows yet, or when ``keep_if``
+    says of the value that it is not worth a place."""
     global _fragments
     if change_pending():
         return make()
@@ -206,12 +207,14 @@ def fragment(request, key, make):
     if kept_version != version:
         kept = {}
         _fragments = (version, kept)
-    if key not in kept:
-        value = make()
+    if key in kept:
+        return kept[key]
+    value = make()
+    if keep_if is None or keep_if(value):
         while len(kept) >= FRAGMENT_LIMIT:
             del kept[next(iter(kept))]
         kept[key] = value
-    return kept[key]
+    return value
 
 
 def forget_fragments():

@@ -248,7 +248,7 @@ def search(request):
     context = {"query": parsed.text, "parsed": parsed, "kind": kind}
     if parsed.searchable:
         language = get_language()
-        finder = Search(parsed, language, types=[kind] if kind else None)
+        finder = Search(parsed, language, types=[kind] if kind else None, request=request)
         results = SearchResults(finder, page_number(request.GET.get("page")))
         paginator = Paginator(results, PAGE_SIZE)
         context.update(

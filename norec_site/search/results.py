@@ -8,10 +8,14 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from norec_site.page_cache import fragment
 from norec_site.search import sql
 from norec_site.search.expressions import START_SEL, STOP_SEL, SearchTerms, search_types
 
 PAGE_SIZE = 20
+# Ranking every match of a word that nearly every item has costs more than all the rest
+# of its page; from this many hits, a page's ranking is kept for the content version.
+KEEP_RANKING_FROM = 1000
 
 
 @dataclass
@@ -42,11 +46,13 @@ class Search(SearchTerms):
     snippets (``ts_headline`` runs only on those rows).
     """
 
-    def __init__(self, parsed, language, types=None):
+    def __init__(self, parsed, language, types=None, request=None):
         super().__init__(parsed, language)
         self.all_types = search_types()
         self.types = [t for t in self.all_types if not types or t.key in types]
         self.models = tuple(t.model for t in self.all_types)
+        # A visitor's request: where a costly ranking may be kept (see hits()).
+        self.request = request
 
     def values(self, **more):
         return {
@@ -58,14 +64,32 @@ class Search(SearchTerms):
         }
 
     def hits(self, offset, limit):
-        """Hits per type (for every type) and the keys of one page, in one query."""
+        """Hits per type (for every type) and the keys of one page, in one query.
+
+        With a request and at least ``KEEP_RANKING_FROM`` hits, the result is kept in
+        this process until the content version changes, as a publish, an unpublish or
+        a scheduled time does: the next page for the same words costs no ranking.
+        """
+        kinds = tuple(t.key for t in self.types)
+        if self.request is None:
+            counts, keys = self.ranked(kinds, offset, limit)
+        else:
+            key = ("search", self.language, self.parsed.websearch, self.parsed.compounds)
+            counts, keys = fragment(
+                self.request,
+                (*key, kinds, offset, limit),
+                lambda: self.ranked(kinds, offset, limit),
+                keep_if=lambda found: sum(found[0].values()) >= KEEP_RANKING_FROM,
+            )
+        return dict(counts), list(keys)
+
+    def ranked(self, kinds, offset, limit):
         compiled = sql.hits_sql(self.language, self.models)
-        kinds = [t.key for t in self.types]
-        params = [*compiled.bound(self.values()), kinds, limit, offset]
+        params = [*compiled.bound(self.values()), list(kinds), limit, offset]
         _names, rows = sql.run(compiled.sql, params, self.models[0])
         counts = {t.key: 0 for t in self.all_types}
         counts.update({kind: count for kind, pk, count in rows if pk is None})
-        keys = [(kind, pk) for kind, pk, _count in rows if pk is not None]
+        keys = tuple((kind, pk) for kind, pk, _count in rows if pk is not None)
         return counts, keys
 
     def details(self, keys):

@@ -1,0 +1,191 @@
+"""Rankings kept per content version (``Search.hits``): a search with many hits is ranked
+once, and its next request shows every publish, unpublish, delete and scheduled time
+as a fresh ranking would.
+
+These tests commit for real (transactional_db): the content version's raise waits for
+the commit, as it does on the site."""
+
+import datetime
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from lxml import html
+
+from news.models import Article
+from norec_site import page_cache
+from norec_site.models import SiteSettings, Status
+from norec_site.search import results
+from tests.news.factories import ArticleFactory
+from tests.reports.factories import ReportFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+WORD = "fiskeoppdrett"
+KEEP_FROM = 3
+
+
+@pytest.fixture(autouse=True, params=[0, 300], ids=["cache-off", "cache-on"])
+def cache_seconds(request, settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = request.param
+    monkeypatch.setattr(results, "KEEP_RANKING_FROM", KEEP_FROM)
+    page_cache.page_cache().clear()
+    page_cache.forget_fragments()
+    SiteSettings.load()
+    yield request.param
+    page_cache.page_cache().clear()
+    page_cache.forget_fragments()
+
+
+def article(title, **fields):
+    return ArticleFactory(title_nn=title, lead_nn=f"Om {WORD} langs kysten.", **fields)
+
+
+@dataclass
+class Found:
+    """What a search page shows, read from its HTML (a cached page has no context)."""
+
+    total: int
+    titles: list
+    tabs: dict
+
+
+def search(client, query=WORD, language="nn", **params):
+    with translation.override(language):
+        address = reverse("search")
+    response = client.get(address, {"q": query, **params})
+    assert response.status_code == 200
+    page = html.fromstring(response.content)
+    total = page.xpath("//h2[@class='search-count']")
+    tabs = {}
+    for link in page.xpath("//nav[@class='search-types']//a"):
+        kind = parse_qs(urlsplit(link.get("href")).query).get("type", ["all"])[0]
+        tabs[kind] = int(re.search(r"\((\d+)\)", link.text_content())[1])
+    return Found(
+        total=int(re.search(r"\d+", total[0].text_content())[0]) if total else 0,
+        titles=[a.text_content() for a in page.xpath("//h3[@class='search-result__title']/a")],
+        tabs=tabs,
+    )
+
+
+def kept_rankings():
+    _version, kept = page_cache._fragments
+    return [key for key in kept if key[0] == "search"]
+
+
+def ranking_queries(client, query=WORD, **params):
+    """How many of the request's queries ranked the hits (the ranking's SQL is a CTE)."""
+    page_cache.page_cache().clear()  # what is measured is the kept ranking, not the page
+    with CaptureQueriesContext(connection) as queries:
+        search(client, query, **params)
+    return sum("WITH hits AS MATERIALIZED" in query["sql"] for query in queries)
+
+
+def test_a_search_with_many_hits_is_ranked_once_per_content_version(client):
+    for number in range(KEEP_FROM):
+        article(f"Artikkel {number}")
+    assert ranking_queries(client) == 1
+    assert ranking_queries(client) == 0
+    assert len(kept_rankings()) == 1
+    article("Ei til")
+    assert ranking_queries(client) == 1  # a publish changed the version
+
+
+def test_a_search_with_few_hits_keeps_nothing(client):
+    for number in range(KEEP_FROM - 1):
+        article(f"Artikkel {number}")
+    assert ranking_queries(client) == 1
+    assert ranking_queries(client) == 1
+    assert kept_rankings() == []
+
+
+def test_a_kept_ranking_follows_a_publish_an_unpublish_and_a_delete(client):
+    for number in range(KEEP_FROM):
+        article(f"Artikkel {number}")
+    assert search(client).total == KEEP_FROM
+    newest = article("Den nyaste")
+    response = search(client)
+    assert response.total == KEEP_FROM + 1
+    assert "Den nyaste" in response.titles
+    newest.status = Status.DRAFT
+    newest.save()
+    response = search(client)
+    assert response.total == KEEP_FROM
+    assert "Den nyaste" not in response.titles
+    Article.objects.filter(title_nn="Artikkel 0").get().delete()
+    response = search(client)
+    assert response.total == KEEP_FROM - 1
+    assert "Artikkel 0" not in response.titles
+
+
+def test_a_draft_never_reaches_a_kept_ranking(client):
+    for number in range(KEEP_FROM):
+        article(f"Artikkel {number}")
+    search(client)
+    article("Eit utkast", status=Status.DRAFT)
+    response = search(client)
+    assert response.total == KEEP_FROM
+    assert "Eit utkast" not in response.titles
+
+
+def test_a_scheduled_article_joins_a_kept_ranking_at_its_time(client):
+    for number in range(KEEP_FROM):
+        article(f"Artikkel {number}")
+    article("Planlagd", published_at=timezone.now() + datetime.timedelta(minutes=10))
+    assert "Planlagd" not in search(client).titles
+    assert ranking_queries(client) == 0  # kept
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11), tick=False):
+        response = search(client)
+        assert "Planlagd" in response.titles
+        assert response.total == KEEP_FROM + 1
+
+
+def test_an_unpublish_time_takes_an_item_out_of_a_kept_ranking_at_its_time(client):
+    for number in range(KEEP_FROM):
+        article(f"Artikkel {number}")
+    article("Snart borte", unpublish_at=timezone.now() + datetime.timedelta(minutes=10))
+    assert "Snart borte" in search(client).titles
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=11), tick=False):
+        response = search(client)
+        assert "Snart borte" not in response.titles
+        assert response.total == KEEP_FROM
+
+
+def test_each_page_tab_and_language_is_kept_as_its_own_ranking(client):
+    for number in range(KEEP_FROM + 1):
+        article(f"Artikkel {number}", translated=True)
+    ReportFactory(title_nn="Rapport om fisk", summary_nn=f"<p>{WORD}</p>")
+    everything = search(client)
+    assert everything.total == KEEP_FROM + 2
+    reports = search(client, type="reports")
+    assert reports.total == 1
+    assert reports.titles == ["Rapport om fisk"]
+    # The counts of the tabs are those of every type, whichever tab is open.
+    assert (
+        reports.tabs
+        == everything.tabs
+        == {"all": KEEP_FROM + 2, "news": KEEP_FROM + 1, "reports": 1, "projects": 0, "pages": 0}
+    )
+    # A second, unrelated word is ranked on its own.
+    assert search(client, "heilt anna ord").total == 0
+    assert search(client).total == KEEP_FROM + 2
+    # The word is only in the Nynorsk texts: the kept ranking is not English's.
+    assert search(client, language="en").total == 0
+    assert search(client, "number", language="en").total == KEEP_FROM + 1
+
+
+def test_a_kept_ranking_serves_each_page_of_its_own(client):
+    for number in range(results.PAGE_SIZE + 2):
+        article(f"Artikkel {number:02}")
+    first = search(client).titles
+    second = search(client, page=2).titles
+    assert len(first) == results.PAGE_SIZE
+    assert len(second) == 2
+    assert not set(first) & set(second)
+    assert search(client).titles == first
+    assert search(client, page=2).titles == second
