@@ -419,6 +419,24 @@ def test_feed_guid_stays_when_the_slug_changes(client):
     assert feed_entries(client, "nn").entries[0].id == before
 
 
+@pytest.mark.parametrize("name", ["news:feed", "news:feed_atom"])
+def test_a_feed_says_when_it_last_changed_and_is_all_utf8(client, name):
+    older = ArticleFactory(
+        title_nn="Eldre", published_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    ArticleFactory(title_nn="Blåbærsommar på Vestlandet – «først»")
+    Article.objects.filter(pk=older.pk).update(
+        updated_at=datetime.datetime(2031, 5, 4, 3, 2, 1, tzinfo=datetime.UTC)
+    )
+    response = client.get(url_in("nn", name))
+    assert response["Last-Modified"] == "Sun, 04 May 2031 03:02:01 GMT"
+    assert response["Content-Type"].endswith("charset=utf-8")
+    text = response.content.decode("utf-8")
+    assert text.startswith('<?xml version="1.0" encoding="utf-8"?>')
+    assert "Blåbærsommar på Vestlandet – «først»" in text
+    assert len(feedparser.parse(response.content).entries) == 2
+
+
 # Sitemap ---------------------------------------------------------------------
 
 
