@@ -24,8 +24,7 @@ class ArticleListView(PublishableListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("image")
-        queryset = queryset.prefetch_related("image__renditions")
+        queryset = with_renditions(super().get_queryset(), "image")
         self.topic_slug = self.request.GET.get("topic", "")
         if self.topic_slug:
             queryset = queryset.filter(topics__slug=self.topic_slug)
@@ -33,6 +32,9 @@ class ArticleListView(PublishableListView):
 
     def counted_from_figures(self):
         return not self.topic_slug
+
+    def compiled_key(self):
+        return None if self.topic_slug else ()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

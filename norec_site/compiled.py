@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, models
-from django.db.models import F, Prefetch, Value, prefetch_related_objects
+from django.db.models import F, Func, Prefetch, Value, prefetch_related_objects
 
 from norec_site.search.expressions import AnyOf
 from norec_site.search.sql import NOW_STANDIN, Bind, UnexpectedParameter
@@ -32,8 +32,10 @@ SLUG_STANDIN = "norec-compiled-slug-standin"
 IDS_STANDIN = [-987_654_321]
 STANDINS = {NOW_STANDIN: "now", TODAY_STANDIN: "today", SLUG_STANDIN: "slug"}
 VARYING = (datetime.date, datetime.time, datetime.timedelta)
-# key -> CompiledQuery, for the life of the process (the SQL only, never rows).
+# key -> CompiledQuery, for the life of the process (the SQL only, never rows). Keys of
+# lists may come from a query string (a facet selection): past this many, the oldest goes.
 _compiled = {}
+COMPILED_LIMIT = 512
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,9 @@ def plan_for(params):
     plan = []
     for position, param in enumerate(params):
         name = STANDINS.get(param) if isinstance(param, str | datetime.date) else None
-        if name is not None:
+        if isinstance(param, Bind):  # an expression's own slot (``PageOfIds``)
+            plan.append(param)
+        elif name is not None:
             plan.append(Bind(name))
         elif isinstance(param, list) and param == IDS_STANDIN:
             plan.append(Bind("ids"))
@@ -163,7 +167,10 @@ def compiled(key, make):
     name everything the SQL depends on: model, language, count...)."""
     found = _compiled.get(key)
     if found is None:
-        found = _compiled[key] = compile_queryset(make())
+        found = compile_queryset(make())
+        while len(_compiled) >= COMPILED_LIMIT:
+            del _compiled[next(iter(_compiled))]
+        _compiled[key] = found
     return found
 
 
@@ -172,3 +179,24 @@ def compile_queryset(queryset):
     sql, params = compiler.as_sql()
     prefetches, others = compiled_prefetches(queryset)
     return CompiledQuery(queryset, compiler, sql, plan_for(params), prefetches, others)
+
+
+class PageOfIds(Func):
+    """``pk IN (the ids of a queryset's rows, LIMIT %s OFFSET %s)``: one page of a list,
+    its bounds as parameters (Django writes a slice's into the SQL), so that a compiled
+    list serves every page. ``limit`` and ``offset`` are numbers, or ``Bind`` slots that
+    each run of the compiled query fills."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, queryset, limit, offset):
+        super().__init__(F("pk"))
+        self.ids, self.limit, self.offset = queryset.values("pk"), limit, offset
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, column_params = compiler.compile(self.source_expressions[0])
+        sql, params = self.ids.query.get_compiler(connection=connection).as_sql()
+        return (
+            f"{column} IN ({sql} LIMIT %s OFFSET %s)",
+            (*column_params, *params, self.limit, self.offset),
+        )

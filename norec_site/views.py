@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
-from norec_site.compiled import NOW_STANDIN, SLUG_STANDIN, TODAY_STANDIN, compiled
+from norec_site.compiled import NOW_STANDIN, SLUG_STANDIN, TODAY_STANDIN, PageOfIds, compiled
 from norec_site.drafts import draft_for, showing_draft
 from norec_site.figures import public_count
 from norec_site.languages import OG_LOCALES, language_links
@@ -29,6 +29,7 @@ from norec_site.search import (
     parse_query,
     search_types,
 )
+from norec_site.search.sql import Bind
 
 
 def can_preview(request, model):
@@ -46,7 +47,12 @@ def can_preview(request, model):
 
 class IdsFirstPaginator(Paginator):
     """Finds a page's ids first, then reads only those rows: deep pages (?page=500) skip
-    thousands of ids in a partial index instead of thousands of whole rows."""
+    thousands of ids in a partial index instead of thousands of whole rows.
+
+    ``page_rows(limit, offset)``, when a view sets it, gives the rows of a page instead
+    (a compiled query: ``PublishableListMixin.compiled_page``)."""
+
+    page_rows = None
 
     def page(self, number):
         number = self.validate_number(number)
@@ -54,8 +60,10 @@ class IdsFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        ids = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=ids), number, self)
+        if self.page_rows is not None:
+            return self._get_page(self.page_rows(top - bottom, bottom), number, self)
+        page = PageOfIds(self.object_list, top - bottom, bottom)
+        return self._get_page(self.object_list.filter(page), number, self)
 
 
 class PublishableListMixin:
@@ -63,10 +71,45 @@ class PublishableListMixin:
 
     paginate_by = 12
     paginator_class = IdsFirstPaginator
+    # The time and day the public queryset is as of (None: now); stand-ins while the
+    # list's page is compiled (compiled_page()).
+    now = today = None
 
     def get_queryset(self):
         language = get_language()
-        return self.model.objects.public(language).shown_in(language)
+        return self.model.objects.public(language, now=self.now).shown_in(language)
+
+    def compiled_key(self):
+        """What the list's SQL depends on besides the view and the language (the
+        request's filters), or None when the filters are not from a bounded set (what a
+        visitor typed): then the page is built anew, not compiled."""
+        return ()
+
+    def compiled_page(self):
+        """``get_queryset()``'s page query compiled once per process, view, language and
+        ``compiled_key()`` (norec_site.compiled), each run binding the time, the day and
+        the page's bounds; None if the key is None."""
+        key = self.compiled_key()
+        if key is None:
+            return None
+
+        def make():
+            state = dict(self.__dict__)  # get_queryset() may note the filters it read
+            self.now, self.today = NOW_STANDIN, TODAY_STANDIN
+            try:
+                queryset = self.get_queryset()
+            finally:
+                self.__dict__.clear()
+                self.__dict__.update(state)
+            return queryset.filter(PageOfIds(queryset, Bind("limit"), Bind("offset")))
+
+        query = compiled(("list", type(self), get_language(), key), make)
+
+        def page_rows(limit, offset):
+            now = timezone.now()
+            return query.run(now=now, today=timezone.localdate(now), limit=limit, offset=offset)
+
+        return page_rows
 
     def counted_from_figures(self):
         """Whether the page count comes from the kept public figures (norec_site.figures):
@@ -76,6 +119,7 @@ class PublishableListMixin:
     def get_paginator(self, queryset, per_page, **kwargs):
         """Counted from the kept figures when the list shows every public item."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.page_rows = self.compiled_page()
         if self.counted_from_figures():
             count = public_count(self.request, self.model, get_language())
             if count is not None:

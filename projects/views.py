@@ -66,7 +66,7 @@ class ProjectListView(PublishableListView):
         return redirect_renamed(request) or super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.today = timezone.localdate()
+        self.today = self.today or timezone.localdate()  # a stand-in while compiled
         self.selection = selected_from(self.request.GET)
         self.base = super().get_queryset()
         return (
@@ -77,6 +77,9 @@ class ProjectListView(PublishableListView):
 
     def counted_from_figures(self):
         return not self.selection
+
+    def compiled_key(self):
+        return tuple(sorted(self.selection.items()))  # only values the facets know
 
     @cached_property
     def facets(self):

@@ -59,6 +59,9 @@ class ReportListView(PublishableListView):
     def counted_from_figures(self):
         return False  # counted with the filters' options
 
+    def compiled_key(self):
+        return None if self.filters else ()
+
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         paginator.count = self.options["total"]

@@ -2,17 +2,25 @@
 address, and gives what Django's own queryset gives."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from lxml import html
 
+from news.models import Article
+from norec_site import compiled as compiled_module
 from norec_site.compiled import NOW_STANDIN, TODAY_STANDIN, UnexpectedParameter, compiled
 from norec_site.models import Status
+from projects.facets import filter_projects, selected_from
 from projects.models import Project
 from tests.factories import ImageFactory
 from tests.news.factories import ArticleFactory
 from tests.projects.factories import ProjectFactory
+from tests.reports.factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +89,85 @@ def test_a_prefetch_of_a_reverse_foreign_key_is_compiled_too():
 def test_a_time_that_would_be_kept_stops_the_compile():
     with pytest.raises(UnexpectedParameter):
         compiled(("test: a kept time",), lambda: Project.objects.published(timezone.now()))
+
+
+# Lists: each page's rows by one query compiled per view, language and facet selection.
+
+
+def listed_titles(client, name, **params):
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    page = html.fromstring(response.content)
+    return [
+        heading.text_content().strip()
+        for heading in page.xpath("//li[contains(@class, 'card')]//h2")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "factory", "params"),
+    [
+        ("news:index", ArticleFactory, {}),
+        ("reports:index", ReportFactory, {}),
+        ("projects:index", ProjectFactory, {}),
+        ("projects:index", ProjectFactory, {"sdg": "17"}),
+    ],
+)
+def test_a_compiled_list_shows_an_item_at_its_time_and_hides_it_at_its_end(
+    client, name, factory, params
+):
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    extra = {"sdgs": [17]} if factory is ProjectFactory else {}
+    factory(title_nn="Kjem om ein time", published_at=soon, **extra)
+    factory(title_nn="Går om ein time", unpublish_at=soon, **extra)
+    factory(title_nn="Eit utkast", status=Status.DRAFT, **extra)
+    shown = listed_titles(client, name, **params)
+    assert "Går om ein time" in shown
+    assert "Kjem om ein time" not in shown and "Eit utkast" not in shown
+
+    with time_machine.travel(soon + datetime.timedelta(minutes=1)):
+        shown = listed_titles(client, name, **params)
+        assert "Kjem om ein time" in shown
+        assert "Går om ein time" not in shown and "Eit utkast" not in shown
+
+
+def test_every_page_of_a_compiled_list_is_djangos_own_page(client):
+    ArticleFactory.create_batch(30)
+    ArticleFactory.create_batch(3, published_at=timezone.now() - datetime.timedelta(days=3))
+    newest_first = Article.objects.public("nn").order_by(*Article._meta.ordering)
+    expected = [article.title_nn for article in newest_first]
+    shown = []
+    for page in (1, 2, 3):
+        shown += listed_titles(client, "news:index", page=page)
+    assert shown == expected
+    assert len(expected) == 33
+
+
+def test_a_compiled_facet_selection_lists_what_djangos_own_filter_lists(client):
+    for number in range(1, 6):
+        ProjectFactory(sdgs=[number % 3 + 1], partners=(("KE" if number % 2 else "VN", "public"),))
+    today = timezone.localdate()
+    for params in ({"sdg": "1"}, {"sdg": "2", "region": "africa"}, {"region": "asia"}, {}):
+        selection = selected_from(QueryDict(urlencode(params)))
+        wanted = filter_projects(Project.objects.public("nn"), selection, today)
+        wanted = [project.title_nn for project in wanted.order_by("-start_date", "pk")]
+        assert listed_titles(client, "projects:index", **params) == wanted
+
+
+def test_compiled_lists_stay_bounded(client, monkeypatch):
+    monkeypatch.setattr(compiled_module, "COMPILED_LIMIT", 2)
+    ProjectFactory(sdgs=[17], title_nn="Mål sytten")
+    for number in (15, 16, 17):
+        assert listed_titles(client, "projects:index", sdg=str(number)) == (
+            ["Mål sytten"] if number == 17 else []
+        )
+    assert len(compiled_module._compiled) <= 2
+    assert listed_titles(client, "projects:index", sdg="17") == ["Mål sytten"]
+
+
+def test_a_filter_a_visitor_types_is_never_compiled(client):
+    ArticleFactory(title_nn="Ei sak")
+    before = set(compiled_module._compiled)
+    assert listed_titles(client, "news:index", topic="x" * 90) == []
+    assert listed_titles(client, "reports:index", series="y" * 90) == []
+    assert set(compiled_module._compiled) == before
