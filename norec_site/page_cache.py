@@ -217,9 +217,15 @@ def fragment(request, key, make, keep_if=None):
     return value
 
 
-def forget_fragments():
+def forget_fragments(kind=None):
+    """Every kept fragment, or only those whose key is a tuple starting with ``kind``."""
     global _fragments
-    _fragments = (None, {})
+    if kind is None:
+        _fragments = (None, {})
+        return
+    kept = _fragments[1]
+    for key in [key for key in kept if isinstance(key, tuple) and key[:1] == (kind,)]:
+        del kept[key]
 
 
 def affects_pages(model):

@@ -11,8 +11,10 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from norec_site import page_cache
 from norec_site.registry import content_models
 from norec_site.search import PAGE_SIZE, Search, SearchResults, parse_query
+from norec_site.search.results import RANKINGS
 
 # What visitors type: a theme, a place, a phrase, two words, "or", a minus, and
 # the demo's own subjects. Each matches a part of the synthetic content.
@@ -71,6 +73,14 @@ def timed_get(bench, path, params=None):
     return elapsed
 
 
+def timed_search_page(bench, path, params):
+    """A search page with its ranking made afresh, as "2 SQL queries" times it: from
+    ``KEEP_RANKING_FROM`` hits a ranking is kept per content version, and this
+    benchmark's typical queries have that many at its scale. The menus stay kept."""
+    page_cache.forget_fragments(RANKINGS)
+    return timed_get(bench, path, params)
+
+
 def latency(bench, label, calls, note=""):
     """Run each call once to warm up, then ``--runs`` times; add a row."""
     samples = []
@@ -105,7 +115,7 @@ def measure_search(bench):
             search = url("search", language)
             for query in words:
                 sql_calls.append(lambda q=query, lang=language: search_sql(q, lang))
-                page_calls.append(lambda q=query, u=search: timed_get(bench, u, {"q": q}))
+                page_calls.append(lambda q=query, u=search: timed_search_page(bench, u, {"q": q}))
         note = "typical queries" if label == "typical" else "a word in every item"
         sql_p50 = latency(bench, f"search ({label}): 2 SQL queries", sql_calls, note)
         page_p50 = latency(bench, f"search page ({label})", page_calls, note)
@@ -160,6 +170,7 @@ def measure_page_weights(bench):
                 bench.queries[name], bench.bytes[name] = 0, 2
                 continue
             caches["pages"].clear()
+            page_cache.forget_fragments(RANKINGS)  # a search's first visitor ranks it
             with CaptureQueriesContext(connection) as captured:
                 response = bench.client.get(path, secure=True)
             if response.status_code != 200:

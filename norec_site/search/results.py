@@ -16,6 +16,8 @@ PAGE_SIZE = 20
 # Ranking every match of a word that nearly every item has costs more than all the rest
 # of its page; from this many hits, a page's ranking is kept for the content version.
 KEEP_RANKING_FROM = 1000
+# The first part of a kept ranking's key (page_cache.forget_fragments(RANKINGS)).
+RANKINGS = "search"
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Search(SearchTerms):
         if self.request is None:
             counts, keys = self.ranked(kinds, offset, limit)
         else:
-            key = ("search", self.language, self.parsed.websearch, self.parsed.compounds)
+            key = (RANKINGS, self.language, self.parsed.websearch, self.parsed.compounds)
             counts, keys = fragment(
                 self.request,
                 (*key, kinds, offset, limit),
