@@ -84,6 +84,22 @@ def no_kept_fragments():
     page_cache.forget_fragments()
 
 
+@pytest.fixture(params=[0, 300], ids=["cache-off", "cache-on"])
+def page_cache_off_and_on(request, settings):
+    """Runs a test with the page cache off, then on, each time with nothing cached or
+    kept, and with the site settings' row in place."""
+    from norec_site import page_cache
+    from norec_site.models import SiteSettings
+
+    settings.PAGE_CACHE_SECONDS = request.param
+    page_cache.page_cache().clear()
+    page_cache.forget_fragments()
+    SiteSettings.load()  # the migration's row, or a fresh one
+    yield request.param
+    page_cache.page_cache().clear()
+    page_cache.forget_fragments()
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Tests start in Nynorsk, as a visitor with no preference does."""

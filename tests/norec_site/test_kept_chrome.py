@@ -14,25 +14,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from norec_site import page_cache
 from norec_site.drafts import change_into_draft
 from norec_site.groups import COMMUNICATIONS
 from norec_site.models import MenuItem, SiteSettings, Status
 from tests.factories import SitePageFactory, UserFactory
 
 # serialized_rollback keeps the goals, groups and settings that migrations made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True, params=[0, 300], ids=["cache-off", "cache-on"])
-def cache_seconds(request, settings):
-    settings.PAGE_CACHE_SECONDS = request.param
-    page_cache.page_cache().clear()
-    page_cache.forget_fragments()
-    SiteSettings.load()  # the migration's row, or a fresh one
-    yield request.param
-    page_cache.page_cache().clear()
-    page_cache.forget_fragments()
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("page_cache_off_and_on"),
+]
 
 
 def home(client, language="nn"):
@@ -120,12 +111,12 @@ def test_a_deleted_site_page_and_a_new_statement_page_show_at_once(client):
     assert f'href="{statement.get_absolute_url("nn")}"' in content
 
 
-def test_a_rolled_back_change_is_never_kept(client, cache_seconds):
+def test_a_rolled_back_change_is_never_kept(client, page_cache_off_and_on):
     footer_page("Før")
     assert "Før" in home(client)
     with pytest.raises(RuntimeError), transaction.atomic():
         footer_page("Rulla attende")
-        if not cache_seconds:  # (a cached page is the committed version's)
+        if not page_cache_off_and_on:  # (a cached page is the committed version's)
             assert "Rulla attende" in home(client)
         raise RuntimeError
     assert "Rulla attende" not in home(client)

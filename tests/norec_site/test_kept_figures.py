@@ -20,7 +20,7 @@ from lxml import etree
 
 from news.models import Article
 from norec_site import page_cache
-from norec_site.models import SiteSettings, Status
+from norec_site.models import Status
 from norec_site.sitemaps import PublishableSitemap
 from projects.facets import filter_projects, selected_from
 from projects.models import Project
@@ -29,19 +29,11 @@ from tests.projects.factories import ProjectFactory
 from tests.sitemaps import NAMESPACES, section_addresses, sitemap_document
 
 # serialized_rollback keeps the goals, groups and settings that migrations made.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("page_cache_off_and_on"),
+]
 PAGE = 12  # the news list's page size
-
-
-@pytest.fixture(autouse=True, params=[0, 300], ids=["cache-off", "cache-on"])
-def cache_seconds(request, settings):
-    settings.PAGE_CACHE_SECONDS = request.param
-    page_cache.page_cache().clear()
-    page_cache.forget_fragments()
-    SiteSettings.load()
-    yield request.param
-    page_cache.page_cache().clear()
-    page_cache.forget_fragments()
 
 
 def second_page(client):

@@ -20,26 +20,22 @@ from lxml import html
 
 from news.models import Article
 from norec_site import page_cache
-from norec_site.models import SiteSettings, Status
+from norec_site.models import Status
 from norec_site.search import results
 from tests.news.factories import ArticleFactory
 from tests.reports.factories import ReportFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("page_cache_off_and_on"),
+]
 WORD = "fiskeoppdrett"
 KEEP_FROM = 3
 
 
-@pytest.fixture(autouse=True, params=[0, 300], ids=["cache-off", "cache-on"])
-def cache_seconds(request, settings, monkeypatch):
-    settings.PAGE_CACHE_SECONDS = request.param
+@pytest.fixture(autouse=True)
+def few_hits_are_many(monkeypatch, page_cache_off_and_on):
     monkeypatch.setattr(results, "KEEP_RANKING_FROM", KEEP_FROM)
-    page_cache.page_cache().clear()
-    page_cache.forget_fragments()
-    SiteSettings.load()
-    yield request.param
-    page_cache.page_cache().clear()
-    page_cache.forget_fragments()
 
 
 def article(title, **fields):
