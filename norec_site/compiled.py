@@ -15,6 +15,7 @@ other prefetch runs as Django runs it.
 
 import copy
 import datetime
+import threading
 from dataclasses import dataclass
 
 from django.contrib.postgres.fields import ArrayField
@@ -36,6 +37,9 @@ VARYING = (datetime.date, datetime.time, datetime.timedelta)
 # lists may come from a query string (a facet selection): past this many, the oldest goes.
 _compiled = {}
 COMPILED_LIMIT = 512
+# Held while the dict changes: threads of one process (gunicorn --threads) would else
+# evict the same oldest key at once (a KeyError) or read it while another adds one.
+_compiled_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -168,9 +172,10 @@ def compiled(key, make):
     found = _compiled.get(key)
     if found is None:
         found = compile_queryset(make())
-        while len(_compiled) >= COMPILED_LIMIT:
-            del _compiled[next(iter(_compiled))]
-        _compiled[key] = found
+        with _compiled_lock:
+            while len(_compiled) >= COMPILED_LIMIT:
+                del _compiled[next(iter(_compiled))]
+            _compiled[key] = found
     return found
 
 

@@ -2,6 +2,8 @@
 address, and gives what Django's own queryset gives."""
 
 import datetime
+import sys
+import threading
 from urllib.parse import urlencode
 
 import pytest
@@ -163,6 +165,35 @@ def test_compiled_lists_stay_bounded(client, monkeypatch):
         )
     assert len(compiled_module._compiled) <= 2
     assert listed_titles(client, "projects:index", sdg="17") == ["Mål sytten"]
+
+
+def test_compiled_lists_stay_bounded_under_threads(monkeypatch):
+    """gunicorn --threads: several threads compile new lists (a flood of facet selections)
+    at once, each past the bound; none may fail for another's eviction (a KeyError, or
+    the dict changing size while the oldest key is read)."""
+    monkeypatch.setattr(compiled_module, "COMPILED_LIMIT", 4)
+    monkeypatch.setattr(compiled_module, "_compiled", {})
+    failures = []
+
+    def compile_many(thread):
+        try:
+            for number in range(300):
+                compiled(("test: threads", thread, number), lambda: Article.objects.all())
+        except Exception as error:  # any failure is the finding
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=compile_many, args=(n,)) for n in range(8)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, as a busy server does
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
+    assert len(compiled_module._compiled) <= 4
 
 
 def test_a_filter_a_visitor_types_is_never_compiled(client):
