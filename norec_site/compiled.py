@@ -34,9 +34,10 @@ IDS_STANDIN = [-987_654_321]
 STANDINS = {NOW_STANDIN: "now", TODAY_STANDIN: "today", SLUG_STANDIN: "slug"}
 VARYING = (datetime.date, datetime.time, datetime.timedelta)
 # key -> CompiledQuery, for the life of the process (the SQL only, never rows). Keys of
-# lists may come from a query string (a facet selection): past this many, the oldest goes.
+# lists may come from a query string (a facet selection): past this many, the oldest goes
+# (a compiled project list keeps some 90 kB of Django's query objects).
 _compiled = {}
-COMPILED_LIMIT = 512
+COMPILED_LIMIT = 128
 # Held while the dict changes: threads of one process (gunicorn --threads) would else
 # evict the same oldest key at once (a KeyError) or read it while another adds one.
 _compiled_lock = threading.Lock()

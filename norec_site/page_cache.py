@@ -24,6 +24,7 @@ import hashlib
 import logging
 import math
 import re
+import threading
 from datetime import timedelta
 
 from django.apps import apps
@@ -192,6 +193,10 @@ def request_version(request):
 _fragments = (None, {})
 # Keys may come from a query string (a facet selection): past this many, the oldest goes.
 FRAGMENT_LIMIT = 256
+# Held while the kept parts change: threads of one process (gunicorn --threads) would
+# else evict the same oldest key at once (a KeyError) or read it while another adds one.
+_fragments_lock = threading.Lock()
+_MISSING = object()
 
 
 def fragment(request, key, make, keep_if=None):
@@ -203,29 +208,33 @@ def fragment(request, key, make, keep_if=None):
     if change_pending():
         return make()
     version = request_version(request)
-    kept_version, kept = _fragments
-    if kept_version != version:
-        kept = {}
-        _fragments = (version, kept)
-    if key in kept:
-        return kept[key]
+    with _fragments_lock:
+        kept_version, kept = _fragments
+        if kept_version != version:
+            kept = {}
+            _fragments = (version, kept)
+        found = kept.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
     value = make()
     if keep_if is None or keep_if(value):
-        while len(kept) >= FRAGMENT_LIMIT:
-            del kept[next(iter(kept))]
-        kept[key] = value
+        with _fragments_lock:
+            while len(kept) >= FRAGMENT_LIMIT:
+                del kept[next(iter(kept))]
+            kept[key] = value
     return value
 
 
 def forget_fragments(kind=None):
     """Every kept fragment, or only those whose key is a tuple starting with ``kind``."""
     global _fragments
-    if kind is None:
-        _fragments = (None, {})
-        return
-    kept = _fragments[1]
-    for key in [key for key in kept if isinstance(key, tuple) and key[:1] == (kind,)]:
-        del kept[key]
+    with _fragments_lock:
+        if kind is None:
+            _fragments = (None, {})
+            return
+        kept = _fragments[1]
+        for key in [key for key in kept if isinstance(key, tuple) and key[:1] == (kind,)]:
+            del kept[key]
 
 
 def affects_pages(model):

@@ -2,6 +2,8 @@
 of content, and every scheduled time, shows on the next anonymous request."""
 
 import datetime
+import sys
+import threading
 from contextlib import contextmanager
 
 import pytest
@@ -374,3 +376,37 @@ def test_the_admin_and_health_check_are_never_cached(client):
 
 def test_the_test_urls_sit_in_front_of_the_site_pages():
     assert page_cache_urls.urlpatterns[0].pattern.match("nn/test-cookie/")
+
+
+def test_kept_fragments_stay_bounded_under_threads(monkeypatch, rf):
+    """gunicorn --threads: threads keep new parts past the bound, read them and forget
+    some at once; none may fail for another's eviction (a KeyError, or the dict changing
+    size while it is read)."""
+    monkeypatch.setattr(page_cache, "FRAGMENT_LIMIT", 4)
+    page_cache.forget_fragments()
+    failures = []
+
+    def keep_many(thread):
+        request = rf.get("/nn/")
+        request.norec_content_version = 1  # as the page cache sets it: no query
+        try:
+            for number in range(300):
+                key = ("threads", thread, number % 7)
+                assert page_cache.fragment(request, key, lambda n=number: n) % 7 == number % 7
+                if number % 50 == 0:
+                    page_cache.forget_fragments("threads")
+        except Exception as error:  # any failure is the finding
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=keep_many, args=(n,)) for n in range(8)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, as a busy server does
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
+    assert len(page_cache._fragments[1]) <= 4
