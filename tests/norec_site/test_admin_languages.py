@@ -69,6 +69,23 @@ def test_login_page_follows_the_browser_with_nynorsk_as_fallback(
     assert html_lang(response) == expected
 
 
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("nn", "Rett opp feilen nedanfor."), ("nb-NO", "Rett opp feilen nedenfor."),
+     ("en-US", "Please correct the error below.")],
+)  # fmt: skip
+def test_a_log_in_without_a_password_says_what_to_fix_in_its_language(
+    client, accept_language, expected
+):
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "redaktor", "password": ""},
+        HTTP_ACCEPT_LANGUAGE=accept_language,
+    )
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+
+
 def test_public_site_keeps_the_language_of_its_address(client):
     log_in(client, UserFactory(is_superuser=True, admin_language="nb"))
     assert html_lang(client.get("/en/")) == "en"
